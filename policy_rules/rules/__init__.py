@@ -1,0 +1,1 @@
+"""The topic rules, one module per subject of the source documents."""
