@@ -1,0 +1,66 @@
+# Two commands do everything: `make run` and `make test`. The other targets are their parts.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      ?= .venv
+PY        := $(VENV)/bin/python
+RASA      := $(VENV)/bin/rasa
+INSTALLED := $(VENV)/.installed
+MODEL     := models/latest.tar.gz
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+
+# Quieter, offline-friendly Rasa and TensorFlow.
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+export RASA_TELEMETRY_ENABLED ?= false
+
+.PHONY: help install validate train run test unit-test story-test bench lock clean
+
+help:
+	@echo "make run   - install what is missing, train if needed, start the assistant"
+	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
+	@echo "parts: install validate train unit-test story-test bench lock clean"
+
+install: $(INSTALLED)
+
+# Rasa and spaCy are installed in one resolver call, pinned by constraints.txt.
+$(INSTALLED): pyproject.toml constraints.txt scripts/find_python310.sh
+	@echo "==> Preparing $(VENV) (first run downloads about 1 GB and takes a few minutes)"
+	@if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then \
+		rm -rf $(VENV) && "$$(scripts/find_python310.sh)" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --progress-bar off -c constraints.txt -e '.[dev]'
+	@touch $@
+
+validate: install
+	$(RASA) data validate --fail-on-warnings
+
+# Retrains only when the config, the domain or the training data changed.
+train: $(MODEL)
+$(MODEL): $(MODEL_INPUTS) | install
+	@echo "==> Training the assistant (a few minutes)"
+	$(RASA) train --fixed-model-name latest --out models
+
+run: $(MODEL)
+	scripts/run_assistant.sh
+
+unit-test: install
+	$(PY) -m pytest
+
+story-test: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results
+
+test: validate train unit-test story-test
+	@echo "==> All checks passed"
+
+bench: install
+	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,mean,median,max,rounds
+
+# Re-pin every package after changing dependencies in pyproject.toml.
+lock: install
+	$(PY) -m pip install --quiet -e '.[dev]'
+	{ sed -n '1,2p' constraints.txt; $(PY) -m pip freeze --exclude-editable | grep -viE '^(pip|setuptools|wheel)=='; } > constraints.tmp
+	mv constraints.tmp constraints.txt
+
+clean:
+	rm -rf models results .pytest_cache .benchmarks

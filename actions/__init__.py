@@ -1,0 +1,1 @@
+"""Custom actions: read slots, call policy_rules, render the decision."""

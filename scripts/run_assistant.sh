@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Start the action server and the Rasa server, wait until both answer, stop both on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+RASA_PORT=${RASA_PORT:-5005}
+ACTION_PORT=${ACTION_PORT:-5055}
+MODEL=${MODEL:-models/latest.tar.gz}
+export ACTION_ENDPOINT_URL=${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_PORT}/webhook}
+mkdir -p logs
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "==> Stopping the assistant"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+wait_for() {  # name url pid log
+  local name=$1 url=$2 pid=$3 log=$4
+  for _ in $(seq 1 240); do
+    if curl -fs "$url" >/dev/null 2>&1; then echo "    $name is up"; return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "error: $name stopped while starting; last lines of $log:" >&2
+      tail -n 30 "$log" >&2
+      return 1
+    fi
+    sleep 1
+  done
+  echo "error: $name did not answer at $url within 4 minutes (see $log)" >&2
+  return 1
+}
+
+echo "==> Starting the action server on port $ACTION_PORT"
+"$VENV/bin/rasa" run actions --actions actions --port "$ACTION_PORT" >logs/actions.log 2>&1 &
+pids+=($!)
+wait_for "action server" "http://localhost:${ACTION_PORT}/health" "${pids[-1]}" logs/actions.log
+
+echo "==> Starting the Rasa server on port $RASA_PORT (loading the model takes a moment)"
+"$VENV/bin/rasa" run --model "$MODEL" --port "$RASA_PORT" --enable-api --cors "*" \
+  --credentials credentials.yml --endpoints endpoints.yml >logs/rasa.log 2>&1 &
+pids+=($!)
+wait_for "Rasa server" "http://localhost:${RASA_PORT}/status" "${pids[-1]}" logs/rasa.log
+
+cat <<EOF
+
+The assistant is running.
+  REST channel:  POST http://localhost:${RASA_PORT}/webhooks/rest/webhook  {"sender": "me", "message": "hello"}
+  Socket.IO:     http://localhost:${RASA_PORT}/socket.io
+  Logs:          logs/rasa.log, logs/actions.log
+Press Ctrl-C to stop.
+EOF
+wait -n "${pids[@]}"
+echo "error: a server stopped; see logs/" >&2
+exit 1
