@@ -7,19 +7,22 @@ PY        := $(VENV)/bin/python
 RASA      := $(VENV)/bin/rasa
 INSTALLED := $(VENV)/.installed
 MODEL     := models/latest.tar.gz
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
+SPACY     := build/spacy_pipeline/meta.json
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY)
 
 # Quieter, offline-friendly Rasa and TensorFlow.
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 export RASA_TELEMETRY_ENABLED ?= false
+# endpoints.yml reads the action server's address from here.
+export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
 
-.PHONY: help install validate train run test unit-test story-test bench lock clean
+.PHONY: help install spacy validate train run test unit-test story-test nlu-report bench lock clean
 
 help:
 	@echo "make run   - install what is missing, train if needed, start the assistant"
 	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
-	@echo "parts: install validate train unit-test story-test bench lock clean"
+	@echo "parts: install spacy validate train unit-test story-test nlu-report bench lock clean"
 
 install: $(INSTALLED)
 
@@ -32,7 +35,12 @@ $(INSTALLED): pyproject.toml constraints.txt scripts/find_python310.sh
 	$(PY) -m pip install --progress-bar off -c constraints.txt -e '.[dev]'
 	@touch $@
 
-validate: install
+# The rule-based spaCy pipeline Rasa loads, built from spacy_pipeline/.
+spacy: $(SPACY)
+$(SPACY): $(wildcard spacy_pipeline/*.py) spacy_pipeline/lexicon.yml | install
+	$(PY) -m spacy_pipeline.build build/spacy_pipeline
+
+validate: $(SPACY)
 	$(RASA) data validate --fail-on-warnings
 
 # Retrains only when the config, the domain or the training data changed.
@@ -44,7 +52,7 @@ $(MODEL): $(MODEL_INPUTS) | install
 run: $(MODEL)
 	scripts/run_assistant.sh
 
-unit-test: install
+unit-test: $(MODEL)
 	$(PY) -m pytest
 
 story-test: $(MODEL)
@@ -52,6 +60,11 @@ story-test: $(MODEL)
 
 test: validate train unit-test story-test
 	@echo "==> All checks passed"
+
+# NLU quality: 3-fold cross-validation of the intent classifier (report in results/nlu/).
+nlu-report: $(SPACY)
+	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out results/nlu
+	@$(PY) -c "import json; r=json.load(open('results/nlu/intent_report.json')); print('intent macro F1:', round(r['macro avg']['f1-score'], 3))"
 
 bench: install
 	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,mean,median,max,rounds
@@ -63,4 +76,4 @@ lock: install
 	mv constraints.tmp constraints.txt
 
 clean:
-	rm -rf models results .pytest_cache .benchmarks
+	rm -rf build models results .pytest_cache .benchmarks

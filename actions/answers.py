@@ -1,0 +1,107 @@
+"""Answers: the decision of the topic's rule for this citizen, direct answers, and "why?".
+
+The actions only read slots, call policy_rules and lay the decision out; the
+words of every answer come from the decision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction, Restarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+import policy_rules
+from policy_rules import PolicyInputError
+from policy_rules.render import answer_text, trace_text
+from actions.clock import today
+from actions.forms import MAX_FAILED_ANSWERS
+from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPICS
+from actions.wording import say
+
+
+def tell_decision(dispatcher: CollectingDispatcher, rule_id: str, facts: dict[str, Any]) -> list[dict]:
+    """Decide, send the answer and remember how it was reached for "why?"."""
+    as_of = today()
+    decision = policy_rules.evaluate(rule_id, facts, as_of=as_of)
+    dispatcher.utter_message(text=answer_text(decision))
+    say(dispatcher, "after_answer")
+    return [SlotSet("last_answer", {"rule": rule_id, "facts": facts, "as_of": as_of.isoformat()})]
+
+
+class AnswerCase(Action):
+    """Answer the current topic from the facts gathered, or go back to asking what is missing."""
+
+    def name(self) -> str:
+        return "action_answer_case"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
+        topic = tracker.get_slot("topic")
+        if topic not in TOPICS:
+            dispatcher.utter_message(response="utter_help")
+            return []
+        facts = {spec.name: tracker.get_slot(spec.name) for spec in policy_rules.get_rule(topic).inputs}
+        facts = {name: value for name, value in facts.items() if value is not None}
+        form = TOPICS[topic].form
+        try:
+            _needed, missing = policy_rules.next_input(topic, facts)
+            if missing is None:
+                return tell_decision(dispatcher, topic, facts)
+        except PolicyInputError as error:  # a corrected fact the rule cannot accept: say why and ask again
+            dispatcher.utter_message(text=error.message)
+            return [SlotSet(error.input_name, None), FollowupAction(form)]
+        if int(tracker.get_slot("failed_attempts") or 0) >= MAX_FAILED_ANSWERS:
+            say(dispatcher, "way_out")
+            return [SlotSet("failed_attempts", 0)]
+        return [FollowupAction(form)]
+
+
+class AnswerDirect(Action):
+    """Questions that need no fact of the citizen's case, and small talk."""
+
+    def name(self) -> str:
+        return "action_answer_direct"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in DIRECT_RULE_OF_INTENT:
+            return tell_decision(dispatcher, DIRECT_RULE_OF_INTENT[intent], {})
+        dispatcher.utter_message(response=RESPONSE_OF_INTENT.get(intent, "utter_help"))
+        return []
+
+
+class ExplainWhy(Action):
+    """'Why?': while asking, why the question matters; after an answer, the rules that fired."""
+
+    def name(self) -> str:
+        return "action_explain"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
+        requested = tracker.get_slot("requested_slot")
+        topic = tracker.get_slot("topic")
+        if tracker.active_loop.get("name") and requested and topic in TOPICS:
+            rule = policy_rules.get_rule(topic)
+            say(dispatcher, "why_asked", question=rule.title, fact=rule.input(requested).description)
+            return []
+        last = tracker.get_slot("last_answer")
+        if not last:
+            say(dispatcher, "nothing_to_explain")
+            return []
+        decision = policy_rules.evaluate(last["rule"], last["facts"], as_of=dt.date.fromisoformat(last["as_of"]))
+        dispatcher.utter_message(text=trace_text(decision))
+        return []
+
+
+class StartOver(Action):
+    """Forget the case and start again."""
+
+    def name(self) -> str:
+        return "action_start_over"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
+        say(dispatcher, "start_over")
+        dispatcher.utter_message(response="utter_help")
+        return [Restarted()]

@@ -1,0 +1,47 @@
+"""Fills the case facts from every user message (Rasa's action_validate_slot_mappings).
+
+Rasa runs this after each message, before deciding what to do; the facts it
+sets are then checked against the rules by the topic's form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import ValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.clock import today
+from actions.topics import TOPIC_OF_FORM, TOPIC_OF_INTENT
+from actions.understanding.facts import extract_facts
+
+
+def current_topic(tracker: Tracker) -> str | None:
+    """The topic of this message: the one it asks about, else the open form's, else the last one discussed."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    if intent in TOPIC_OF_INTENT:
+        return TOPIC_OF_INTENT[intent]
+    form = tracker.active_loop.get("name") if tracker.active_loop else None
+    return TOPIC_OF_FORM.get(form) or tracker.get_slot("topic")
+
+
+class ExtractCaseFacts(ValidationAction):
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+        message = tracker.latest_message or {}
+        topic = current_topic(tracker)
+        form_open = bool(tracker.active_loop and tracker.active_loop.get("name") in TOPIC_OF_FORM)
+        facts = extract_facts(
+            text=message.get("text") or "",
+            intent=(message.get("intent") or {}).get("name"),
+            entities=message.get("entities") or [],
+            topic=topic,
+            requested_slot=tracker.get_slot("requested_slot") if form_open else None,
+            today=today(),
+        )
+        events = [SlotSet(name, value) for name, value in facts.items()]
+        if topic and topic != tracker.get_slot("topic"):
+            events.append(SlotSet("topic", topic))
+        return events

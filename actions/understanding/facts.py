@@ -1,0 +1,245 @@
+"""From one message to the facts of the citizen's case, for the topic being discussed.
+
+Facts come from three places, later ones winning: what the message says about
+the topic (durations, dates, schemes... with their roles read from the words
+around them), the answer to the question just asked, and values sent by a
+clicked button. An answer that cannot be read is passed on as typed, so the
+form can say what it expected instead of silently asking again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Callable, Iterable
+
+import policy_rules
+from actions.topics import TOPICS
+from actions.understanding.choices import (
+    enrolment_pair,
+    has_receiving_employer,
+    says_dont_know,
+    schemes_mentioned,
+    values_in_text,
+    withdrawal_situation,
+    yes_no,
+)
+from actions.understanding.dates import parse_date
+from actions.understanding.durations import parse_bare_number, parse_duration
+from policy_rules import UNKNOWN, InputSpec
+
+# Intents a reply to the bot's question gets, readable or not; other intents change the subject.
+# Out-of-scope text typed in reply to a question counts as a (failed) answer, so nonsense
+# gets the question's own hint and, repeated, a way out.
+ANSWER_INTENTS = {"inform", "affirm", "deny", "dont_know", "nlu_fallback", "out_of_scope"}
+
+_PAYMENT_CUE = re.compile(r"\b(paid|pay|paying|repaid|repay|made up|make up|topped up|settled|back[- ]?paid|"
+                          r"paid back|pay back|cleared|contributed again|resumed|started paying again)\b", re.IGNORECASE)
+_STOP_CUE = re.compile(r"\b(stopped paying|stop paying|quit paying|not paying|wasn'?t paying|didn'?t pay|did not pay|"
+                       r"stopped|stop|missed|miss|lapsed|interrupted|broke|break|since|from|quit|lost|left|unpaid|"
+                       r"ended|end)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,.;!?]|\band\b|\bbut\b|\bthen\b", re.IGNORECASE)
+_NOT_BACK_PAID = re.compile(
+    r"\b(haven'?t|have not|didn'?t|did not|never|won'?t|will not|not going to|can'?t|cannot|don'?t plan to)\s+"
+    r"(yet\s+)?(paid|pay|repaid|repay|made|make)\s+(it\s+|them\s+|anything\s+|the \w+\s+)?(back|up)\b",
+    re.IGNORECASE,
+)
+_BACK_PAID = re.compile(r"\b(paid|repaid|made up|topped up|settled|cleared)\s+(it\s+|them\s+|everything\s+|all\s+|"
+                        r"the \w+\s+)?(back|up|in full|off)\b|\bback[- ]?paid\b", re.IGNORECASE)
+_REQUIRED_CUE = re.compile(r"\b(requir\w*|need\w*|minimum|must|at least|set by|rule says)\b", re.IGNORECASE)
+
+
+def _entities(entities: Iterable[dict], label: str) -> list[dict]:
+    return [e for e in entities if e.get("entity") == label and isinstance(e.get("value"), str)]
+
+
+def _dates_with_cues(text: str, entities: Iterable[dict], today: dt.date) -> list[tuple[dt.date, str | None]]:
+    """Each date entity with the role the few words before it suggest: 'payment', 'stop' or None."""
+    found = []
+    for entity in _entities(entities, "date"):
+        day = parse_date(entity["value"], today)
+        if day is None:
+            continue
+        words = _clause_before(text, entity.get("start", 0))
+        # the cue nearest the date wins; of two ending together, the longer ("stopped paying" over "paying")
+        cues = [(m.end(), len(m.group()), "payment") for m in _PAYMENT_CUE.finditer(words)]
+        cues += [(m.end(), len(m.group()), "stop") for m in _STOP_CUE.finditer(words)]
+        found.append((day, max(cues)[2] if cues else None))
+    return found
+
+
+def _clause_before(text: str, position: int) -> str:
+    """The words of the clause that ends at `position`."""
+    before = text[:position]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    return before[breaks[-1].end():] if breaks else before
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    after = _CLAUSE_BREAK.search(text, end)
+    return _clause_before(text, start) + text[start: after.start() if after else len(text)]
+
+
+def _durations(entities: Iterable[dict]):
+    return [d for e in _entities(entities, "duration") if (d := parse_duration(e["value"]))]
+
+
+def read_waiting_period(text, entities, today, requested):
+    facts: dict[str, Any] = {}
+    durations = _durations(entities)
+    if durations:
+        facts["gap_days"] = durations[0].days
+    dates = _dates_with_cues(text, entities, today)
+    uncued = [day for day, cue in dates if cue is None]
+    for day, cue in dates:
+        if cue == "payment":
+            facts.setdefault("payment_date", day.isoformat())
+        elif cue == "stop":
+            facts.setdefault("interruption_date", day.isoformat())
+    if len(uncued) == 2 and not facts.keys() & {"payment_date", "interruption_date"}:
+        facts["interruption_date"], facts["payment_date"] = (d.isoformat() for d in sorted(uncued))
+    elif uncued:
+        facts.setdefault("payment_date", uncued[0].isoformat())
+    if _NOT_BACK_PAID.search(text):
+        facts["back_paid"] = False
+        facts.pop("payment_date", None)
+    elif _BACK_PAID.search(text):
+        facts["back_paid"] = True
+    return facts
+
+
+def read_duplicate_enrolment(text, entities, today, requested):
+    facts: dict[str, Any] = {}
+    pair = enrolment_pair(text, entities)
+    if pair:
+        facts["enrolment_pair"] = pair
+    durations = _durations(entities)
+    if durations:
+        facts["employee_years"] = round(durations[0].years, 3)
+    payers = values_in_text("payer", text, _entities(entities, "payer")) if _entities(entities, "payer") else []
+    if payers:
+        facts["stop_payer"] = payers[0]
+    return facts
+
+
+def read_stop_insurance(text, entities, today, requested):
+    payers = values_in_text("payer", text, _entities(entities, "payer")) if _entities(entities, "payer") else []
+    return {"stop_payer": payers[0]} if payers else {}
+
+
+def read_residents_refund(text, entities, today, requested):
+    schemes = schemes_mentioned(text, _entities(entities, "scheme"))
+    return {"paid_scheme": schemes[0]} if schemes else {}
+
+
+def read_transfer(text, entities, today, requested):
+    facts: dict[str, Any] = {}
+    cities = values_in_text("city", text, _entities(entities, "city")) if _entities(entities, "city") else []
+    if cities:
+        to_city = re.search(r"\b(?:to|into|in)\s+([A-Z][\w']+(?: [A-Z][\w']+)?)", text)
+        facts["new_city"] = next((c for c in cities if to_city and c.lower() == to_city.group(1).lower()), cities[-1])
+    employer = has_receiving_employer(text)
+    if employer is not None:
+        facts["has_receiving_employer"] = employer
+    dates = [parse_date(e["value"], today) for e in _entities(entities, "date")]
+    dates = [day for day in dates if day]
+    if dates:
+        facts["old_enrolment_end_date"] = dates[0].isoformat()
+    return facts
+
+
+def read_account_withdrawal(text, entities, today, requested):
+    situation = withdrawal_situation(text, _entities(entities, "situation"))
+    return {"withdrawal_situation": situation} if situation else {}
+
+
+_RETIRED = re.compile(r"\b(i'?m retired|i am retired|i retired|just retired|have retired|reached (the )?retirement age|"
+                      r"already retired|retired (last|this) (year|month))\b", re.IGNORECASE)
+_NOT_RETIRED = re.compile(r"\b(not (yet )?retired|haven'?t retired|retiring|will retire|about to retire|going to retire|"
+                          r"before (i )?retire|until (i )?retire|years? (to|until|till|before) retirement)\b",
+                          re.IGNORECASE)
+
+
+def read_retirement(text, entities, today, requested):
+    facts: dict[str, Any] = {}
+    if _NOT_RETIRED.search(text):
+        facts["reached_retirement_age"] = False
+    elif _RETIRED.search(text):
+        facts["reached_retirement_age"] = True
+    for entity in _entities(entities, "duration"):
+        duration = parse_duration(entity["value"])
+        if not duration:
+            continue
+        clause = _clause_around(text, entity.get("start", 0), entity.get("end", 0))
+        slot = "required_years" if _REQUIRED_CUE.search(clause) or requested == "required_years" else "contribution_years"
+        facts.setdefault(slot, round(duration.years, 3))
+    return facts
+
+
+TOPIC_READERS: dict[str, Callable[..., dict[str, Any]]] = {
+    "waiting_period": read_waiting_period,
+    "duplicate_enrolment": read_duplicate_enrolment,
+    "stop_insurance": read_stop_insurance,
+    "residents_refund": read_residents_refund,
+    "transfer": read_transfer,
+    "account_withdrawal": read_account_withdrawal,
+    "retirement": read_retirement,
+}
+
+CHOICE_READERS: dict[str, Callable[[str, list], str | None]] = {
+    "enrolment_pair": enrolment_pair,
+    "stop_payer": lambda text, entities: next(iter(values_in_text("payer", text, _entities(entities, "payer"))), None),
+    "paid_scheme": lambda text, entities: next(iter(schemes_mentioned(text, _entities(entities, "scheme"))), None),
+    "withdrawal_situation": withdrawal_situation,
+}
+
+
+def read_answer(spec: InputSpec, text: str, intent: str | None, entities: list, today: dt.date) -> Any:
+    """The value of a typed or clicked answer to the question for `spec`, or None if it cannot be read."""
+    if spec.optional and says_dont_know(text, intent):
+        return UNKNOWN
+    if spec.kind == "bool":
+        answer = yes_no(text, intent)
+        if answer is None and spec.name == "has_receiving_employer":
+            answer = has_receiving_employer(text)
+        return answer
+    if spec.kind in ("days", "years"):
+        duration = next(iter(_durations(entities)), None) or parse_duration(text)
+        if duration:
+            return duration.days if spec.kind == "days" else round(duration.years, 3)
+        number = parse_bare_number(text)
+        return None if number is None else (int(number) if spec.kind == "days" and number.is_integer() else number)
+    if spec.kind == "date":
+        for entity in _entities(entities, "date"):
+            day = parse_date(entity["value"], today)
+            if day:
+                return day.isoformat()
+        day = parse_date(text, today)
+        return day.isoformat() if day else None
+    if spec.kind == "choice":
+        return CHOICE_READERS[spec.name](text, entities)
+    return None
+
+
+def extract_facts(
+    text: str,
+    intent: str | None,
+    entities: list[dict],
+    topic: str | None,
+    requested_slot: str | None,
+    today: dt.date,
+) -> dict[str, Any]:
+    """Slot values for the topic's facts found in one message."""
+    if topic is None:
+        return {}
+    inputs = {spec.name: spec for spec in policy_rules.get_rule(topic).inputs}
+    topic_intent = TOPICS[topic].intent  # a reply that merely sounds like the topic is still a reply
+    facts = TOPIC_READERS[topic](text, entities, today, requested_slot)
+    if requested_slot in inputs and requested_slot not in facts:
+        value = read_answer(inputs[requested_slot], text, intent, entities, today)
+        if value is not None:
+            facts[requested_slot] = value
+        elif (intent in ANSWER_INTENTS or intent == topic_intent) and text.strip() and not facts:
+            facts[requested_slot] = text.strip()  # unreadable: the form validation explains what it needs
+    facts.update({e["entity"]: e["value"] for e in entities if e.get("entity") in inputs})  # clicked buttons
+    return facts

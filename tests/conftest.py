@@ -1,0 +1,58 @@
+"""Tracker and dispatcher fixtures for the action tests (real rasa_sdk objects)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch):
+    monkeypatch.setenv("ASSISTANT_TODAY", "2026-11-22")
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture(scope="session")
+def domain() -> dict[str, Any]:
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+
+
+def make_tracker(
+    slots: dict[str, Any] | None = None,
+    text: str = "",
+    intent: str | None = None,
+    entities: list[dict] | None = None,
+    active_loop: str | None = None,
+) -> Tracker:
+    """A tracker after one user message, with the given slots and open form."""
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0} if intent else {}, "entities": entities or []}
+    return Tracker(
+        sender_id="test",
+        slots={"failed_attempts": 0, **(slots or {})},
+        latest_message=latest,
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+@pytest.fixture
+def tracker_for():
+    return make_tracker
+
+
+def texts(dispatcher: CollectingDispatcher) -> str:
+    return "\n".join(message.get("text") or message.get("response") or "" for message in dispatcher.messages)

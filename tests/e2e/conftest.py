@@ -1,0 +1,94 @@
+"""Start the real action server and Rasa server for end-to-end tests, on free ports."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "latest.tar.gz"
+TODAY = "2026-11-22"  # relative dates in the conversations ("in March") are read against this day
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"{url} did not answer in {seconds}s:\n{log.read_text()[-3000:]}")
+
+
+class Assistant:
+    """A running assistant reached through the REST channel."""
+
+    def __init__(self, rasa_url: str) -> None:
+        self.rasa_url = rasa_url
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def tracker(self, sender: str) -> dict:
+        return requests.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+
+
+def start_servers(tmp: Path, env_extra: dict | None = None, rasa_port: int | None = None, action_port: int | None = None):
+    """Start both servers; returns (Assistant, [processes])."""
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train` first (make test does)")
+    rasa_port, action_port = rasa_port or free_port(), action_port or free_port()
+    env = {**os.environ, "ASSISTANT_TODAY": TODAY, "RASA_TELEMETRY_ENABLED": "false", "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
+           **(env_extra or {})}
+    bin_dir = Path(sys.executable).parent
+    action_log, rasa_log = tmp / "actions.log", tmp / "rasa.log"
+    actions = subprocess.Popen(
+        [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+        cwd=ROOT, env=env, stdout=action_log.open("w"), stderr=subprocess.STDOUT,
+    )
+    wait_until_up(f"http://127.0.0.1:{action_port}/health", actions, action_log)
+    rasa = subprocess.Popen(
+        [str(bin_dir / "rasa"), "run", "--model", str(MODEL), "--port", str(rasa_port), "--enable-api",
+         "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
+        cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
+    )
+    wait_until_up(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log)
+    return Assistant(f"http://127.0.0.1:{rasa_port}"), [rasa, actions]
+
+
+def stop_servers(processes) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory):
+    running, processes = start_servers(tmp_path_factory.mktemp("servers"))
+    yield running
+    stop_servers(processes)

@@ -1,0 +1,67 @@
+"""Whole messages to facts, through the real spaCy pipeline (table: message, topic, asked -> facts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actions.understanding.facts import extract_facts
+from spacy_pipeline.build import build
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build()
+
+
+def facts_of(nlp, text, intent, topic, asked=None):
+    entities = [{"entity": e.label_, "value": e.text, "start": e.start_char, "end": e.end_char} for e in nlp(text).ents]
+    return extract_facts(text, intent, entities, topic, asked, TODAY)
+
+
+CASES = [
+    ("I missed 45 days, paid on 10 March 2025", "ask_waiting_period", "waiting_period", None,
+     {"gap_days": 45, "payment_date": "2025-03-10"}),
+    ("didn't pay my yibao for 3 months and paid it back in June", "ask_waiting_period", "waiting_period", None,
+     {"gap_days": 90, "payment_date": "2026-06-01", "back_paid": True}),
+    ("stopped paying on 1 Jan 2025 and paid everything back on 2025-04-15", "ask_waiting_period", "waiting_period",
+     None, {"interruption_date": "2025-01-01", "payment_date": "2025-04-15", "back_paid": True}),
+    ("my payments lapsed from March 2025, I paid the arrears on 20 June 2025", "inform", "waiting_period", None,
+     {"interruption_date": "2025-03-01", "payment_date": "2025-06-20"}),
+    ("I haven't paid it back", "inform", "waiting_period", "back_paid", {"back_paid": False}),
+    ("about two months", "inform", "waiting_period", "gap_days", {"gap_days": 60}),
+    ("45", "inform", "waiting_period", "gap_days", {"gap_days": 45}),
+    ("no idea", "dont_know", "waiting_period", "payment_date", {"payment_date": "unknown"}),
+    ("last week", "inform", "waiting_period", "payment_date", {"payment_date": "2026-11-15"}),
+    ("a while I guess", "inform", "waiting_period", "gap_days", {"gap_days": "a while I guess"}),
+    ("it was 50 days actually", "inform", "waiting_period", "payment_date", {"gap_days": 50}),
+    ("I'm moving to Shenzhen without a new employer", "ask_transfer", "transfer", None,
+     {"new_city": "Shenzhen", "has_receiving_employer": False}),
+    ("moving from Guangzhou to Hangzhou for a new job", "ask_transfer", "transfer", None,
+     {"new_city": "Hangzhou", "has_receiving_employer": True}),
+    ("I was insured twice after changing jobs", "ask_duplicate_enrolment", "duplicate_enrolment", None,
+     {"enrolment_pair": "two_employee"}),
+    ("I have employee insurance for 2 years and also residents insurance", "ask_duplicate_enrolment",
+     "duplicate_enrolment", None, {"enrolment_pair": "employee_and_residents", "employee_years": 2.0}),
+    ("I pay it myself as a flexible worker", "inform", "duplicate_enrolment", "stop_payer", {"stop_payer": "individual"}),
+    ("I paid residents' insurance and then got a job", "ask_refund", "residents_refund", None,
+     {"paid_scheme": "residents"}),
+    ("My father passed away", "ask_account_withdrawal", "account_withdrawal", None,
+     {"withdrawal_situation": "insured_person_died"}),
+    ("can I withdraw the money in my personal account?", "ask_account_withdrawal", "account_withdrawal", None, {}),
+    ("I'm retiring next month with 18 years of contributions", "ask_retirement", "retirement", None,
+     {"reached_retirement_age": False, "contribution_years": 18.0}),
+    ("I'm retired, I paid 15 years and my city requires 20 years", "ask_retirement", "retirement", None,
+     {"reached_retirement_age": True, "contribution_years": 15.0, "required_years": 20.0}),
+    ("25 years", "inform", "retirement", "required_years", {"required_years": 25.0}),
+    ("what is the hotline?", "ask_contact", "waiting_period", "gap_days", {}),
+    ("quite a while", "ask_waiting_period", "waiting_period", "gap_days", {"gap_days": "quite a while"}),
+]
+
+
+@pytest.mark.parametrize(("text", "intent", "topic", "asked", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_facts(nlp, text, intent, topic, asked, expected):
+    assert facts_of(nlp, text, intent, topic, asked) == expected
