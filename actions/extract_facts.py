@@ -19,13 +19,23 @@ from actions.topics import TOPIC_OF_FORM, TOPIC_OF_INTENT
 from actions.understanding.facts import extract_facts
 
 
+# A message that only states facts ("I missed 45 days") opens the topic it most resembles, if any is this likely.
+TOPIC_GUESS_CONFIDENCE = 0.15
+
+
 def current_topic(tracker: Tracker) -> str | None:
-    """The topic of this message: the one it asks about, else the open form's, else the last one discussed."""
+    """The topic of this message: the one it asks about, else the open form's, else the last one discussed,
+    else, for facts stated out of the blue, the topic the message most resembles."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     if intent in TOPIC_OF_INTENT:
         return TOPIC_OF_INTENT[intent]
     form = tracker.active_loop.get("name") if tracker.active_loop else None
-    return TOPIC_OF_FORM.get(form) or tracker.get_slot("topic")
+    topic = TOPIC_OF_FORM.get(form) or tracker.get_slot("topic")
+    if topic is None and intent == "inform":
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        likely = [i["name"] for i in ranking if i["name"] in TOPIC_OF_INTENT and i["confidence"] >= TOPIC_GUESS_CONFIDENCE]
+        topic = TOPIC_OF_INTENT[likely[0]] if likely else None
+    return topic
 
 
 class ExtractCaseFacts(ValidationAction):

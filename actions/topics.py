@@ -42,6 +42,7 @@ DIRECT_RULE_OF_INTENT = {
 
 # Small talk: the response that answers it.
 RESPONSE_OF_INTENT = {
+    "greet": "utter_greet",
     "help": "utter_help",
     "out_of_scope": "utter_out_of_scope",
     "thank": "utter_welcome",

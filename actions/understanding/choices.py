@@ -16,7 +16,8 @@ from spacy_pipeline.lexicon import normalise, phrase_values
 
 YES = re.compile(
     r"^(yes|yeah|yea|yep|yup|ya|y|sure|correct|right|true|ok|okay|of course|definitely|absolutely|indeed|"
-    r"i have|i did|i do|i will|i am|i'm|it does|it did|it is|that's right|exactly|affirmative|shi|dui|是|对|有)\b",
+    r"i have|i did|i do|i will|it does|it did|that's right|exactly|affirmative|already paid|i(?:'ve| have)? paid|"
+    r"paid|done|shi|dui|是|对|有)\b",
     re.IGNORECASE,
 )
 NO = re.compile(

@@ -199,10 +199,8 @@ def read_answer(spec: InputSpec, text: str, intent: str | None, entities: list, 
     if spec.optional and says_dont_know(text, intent):
         return UNKNOWN
     if spec.kind == "bool":
-        answer = yes_no(text, intent)
-        if answer is None and spec.name == "has_receiving_employer":
-            answer = has_receiving_employer(text)
-        return answer
+        described = has_receiving_employer(text) if spec.name == "has_receiving_employer" else None
+        return described if described is not None else yes_no(text, intent)
     if spec.kind in ("days", "years"):
         duration = next(iter(_durations(entities)), None) or parse_duration(text)
         if duration:

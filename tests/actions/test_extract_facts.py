@@ -45,3 +45,12 @@ async def test_a_question_on_another_subject_is_not_taken_as_the_answer(dispatch
 async def test_without_a_topic_nothing_is_guessed(dispatcher, tracker_for, domain):
     tracker = tracker_for(text="45 days", intent="inform")
     assert await ExtractCaseFacts().run(dispatcher, tracker, domain) == []
+
+
+async def test_facts_stated_out_of_the_blue_open_the_topic_they_resemble(dispatcher, tracker_for, domain):
+    text = "I missed 45 days of payments"
+    tracker = tracker_for(text=text, intent="inform", entities=[entity("duration", "45 days", text)])
+    tracker.latest_message["intent_ranking"] = [{"name": "inform", "confidence": 0.6},
+                                               {"name": "ask_waiting_period", "confidence": 0.3}]
+    events = await ExtractCaseFacts().run(dispatcher, tracker, domain)
+    assert SlotSet("gap_days", 45) in events and SlotSet("topic", "waiting_period") in events
