@@ -6,6 +6,7 @@ sets are then checked against the rules by the topic's form.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -41,16 +42,20 @@ def current_topic(tracker: Tracker) -> str | None:
 class ExtractCaseFacts(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
-        topic = current_topic(tracker)
-        form_open = bool(tracker.active_loop and tracker.active_loop.get("name") in TOPIC_OF_FORM)
-        facts = extract_facts(
+        form_topic = TOPIC_OF_FORM.get((tracker.active_loop or {}).get("name"))
+        requested = tracker.get_slot("requested_slot") if form_topic else None
+        read = functools.partial(
+            extract_facts,
             text=message.get("text") or "",
             intent=(message.get("intent") or {}).get("name"),
             entities=message.get("entities") or [],
-            topic=topic,
-            requested_slot=tracker.get_slot("requested_slot") if form_open else None,
+            requested_slot=requested,
             today=today(),
         )
+        topic = current_topic(tracker)
+        if form_topic and topic != form_topic and requested in read(topic=form_topic, keep_unreadable=False):
+            topic = form_topic  # it answers the question asked, even if it sounds like another subject
+        facts = read(topic=topic)
         events = [SlotSet(name, value) for name, value in facts.items()]
         if topic and topic != tracker.get_slot("topic"):
             events.append(SlotSet("topic", topic))

@@ -71,11 +71,14 @@ class RuleFormValidation(FormValidationAction):
                 needed, next_question = policy_rules.next_input(self.topic, facts)
                 break
             except PolicyInputError as error:  # contradicting facts: leave out the one blamed and ask again
-                facts.pop(error.input_name, None)
+                if error.input_name not in facts:
+                    raise
+                del facts[error.input_name]
         context = [spec.name for spec in policy_rules.get_rule(self.topic).inputs if not spec.asked and spec.name in facts]
         return needed + [name for name in [next_question] if name and name not in needed] + context
 
     def __getattr__(self, name: str) -> Callable:
+        """Rasa SDK looks up `validate_<slot>`; every input of the rule is checked by `validate_fact`."""
         slot = name.removeprefix("validate_")
         if name.startswith("validate_") and slot in {spec.name for spec in policy_rules.get_rule(self.topic).inputs}:
             return lambda value, dispatcher, tracker, domain: self.validate_fact(slot, value, dispatcher, tracker)

@@ -105,7 +105,7 @@ class InputSpec:
         value = str(raw).strip().lower()
         if value in self.choices:
             return value
-        options = ", ".join(self.choices)
+        options = "; ".join(choice.replace("_", " ") for choice in self.choices)
         raise InvalidInput(f"Please choose one of: {options} ({self.description}).", self.name)
 
     def _coerce_text(self, raw: Any) -> str:

@@ -116,9 +116,15 @@ _JOB_CHANGE = re.compile(
 )
 
 
+_THROUGH_WORK = re.compile(r"\b(my job|from work|through work|my employer|my company|the company|work unit)\b",
+                           re.IGNORECASE)
+
+
 def enrolment_pair(text: str, entities: Iterable[dict]) -> str | None:
-    """Which two kinds of insurance a person holds, from the schemes and counting words used."""
-    schemes = schemes_mentioned(text, entities)
+    """Which two kinds of insurance a person holds, from the schemes and counting words used.
+
+    Insurance "from my job" / "through my employer" counts as employee insurance."""
+    schemes = schemes_mentioned(text, entities) + ["employee"] * len(_THROUGH_WORK.findall(text))
     kinds = set(schemes)
     if kinds == {"employee", "residents"}:
         return "employee_and_residents"

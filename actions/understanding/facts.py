@@ -153,8 +153,7 @@ def read_account_withdrawal(text, entities, today, requested):
     return {"withdrawal_situation": situation} if situation else {}
 
 
-_RETIRED = re.compile(r"\b(i'?m retired|i am retired|i retired|just retired|have retired|reached (the )?retirement age|"
-                      r"already retired|retired (last|this) (year|month))\b", re.IGNORECASE)
+_RETIRED = re.compile(r"\b(retired|reached (the )?retirement age|pensioner|on a pension)\b", re.IGNORECASE)
 _NOT_RETIRED = re.compile(r"\b(not (yet )?retired|haven'?t retired|retiring|will retire|about to retire|going to retire|"
                           r"before (i )?retire|until (i )?retire|years? (to|until|till|before) retirement)\b",
                           re.IGNORECASE)
@@ -226,8 +225,12 @@ def extract_facts(
     topic: str | None,
     requested_slot: str | None,
     today: dt.date,
+    keep_unreadable: bool = True,
 ) -> dict[str, Any]:
-    """Slot values for the topic's facts found in one message."""
+    """Slot values for the topic's facts found in one message.
+
+    keep_unreadable: pass an unreadable answer to the question asked on as typed (for the form to explain).
+    """
     if topic is None:
         return {}
     inputs = {spec.name: spec for spec in policy_rules.get_rule(topic).inputs}
@@ -237,7 +240,7 @@ def extract_facts(
         value = read_answer(inputs[requested_slot], text, intent, entities, today)
         if value is not None:
             facts[requested_slot] = value
-        elif (intent in ANSWER_INTENTS or intent == topic_intent) and text.strip() and not facts:
+        elif keep_unreadable and (intent in ANSWER_INTENTS or intent == topic_intent) and text.strip() and not facts:
             facts[requested_slot] = text.strip()  # unreadable: the form validation explains what it needs
     facts.update({e["entity"]: e["value"] for e in entities if e.get("entity") in inputs})  # clicked buttons
     return facts

@@ -54,3 +54,13 @@ async def test_facts_stated_out_of_the_blue_open_the_topic_they_resemble(dispatc
                                                {"name": "ask_waiting_period", "confidence": 0.3}]
     events = await ExtractCaseFacts().run(dispatcher, tracker, domain)
     assert SlotSet("gap_days", 45) in events and SlotSet("topic", "waiting_period") in events
+
+
+async def test_an_answer_to_the_question_keeps_the_form_even_if_it_sounds_like_another_topic(
+    dispatcher, tracker_for, domain
+):
+    text = "I'm paying it on my own"
+    tracker = tracker_for({"topic": "stop_insurance", "requested_slot": "stop_payer"}, text=text,
+                          intent="ask_waiting_period", entities=[entity("payer", "on my own", text)],
+                          active_loop="stop_insurance_form")
+    assert await ExtractCaseFacts().run(dispatcher, tracker, domain) == [SlotSet("stop_payer", "individual")]
