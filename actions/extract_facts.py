@@ -24,14 +24,13 @@ from actions.understanding.facts import extract_facts
 TOPIC_GUESS_CONFIDENCE = 0.15
 
 
-def current_topic(tracker: Tracker) -> str | None:
+def current_topic(tracker: Tracker, form_topic: str | None) -> str | None:
     """The topic of this message: the one it asks about, else the open form's, else the last one discussed,
     else, for facts stated out of the blue, the topic the message most resembles."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     if intent in TOPIC_OF_INTENT:
         return TOPIC_OF_INTENT[intent]
-    form = tracker.active_loop.get("name") if tracker.active_loop else None
-    topic = TOPIC_OF_FORM.get(form) or tracker.get_slot("topic")
+    topic = form_topic or tracker.get_slot("topic")
     if topic is None and intent == "inform":
         ranking = tracker.latest_message.get("intent_ranking") or []
         likely = [i["name"] for i in ranking if i["name"] in TOPIC_OF_INTENT and i["confidence"] >= TOPIC_GUESS_CONFIDENCE]
@@ -52,7 +51,7 @@ class ExtractCaseFacts(ValidationAction):
             requested_slot=requested,
             today=today(),
         )
-        topic = current_topic(tracker)
+        topic = current_topic(tracker, form_topic)
         if form_topic and topic != form_topic and requested in read(topic=form_topic, keep_unreadable=False):
             topic = form_topic  # it answers the question asked, even if it sounds like another subject
         facts = read(topic=topic)
