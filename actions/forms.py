@@ -100,29 +100,8 @@ class RuleFormValidation(FormValidationAction):
         return {slot: None, error.input_name or slot: None, "failed_attempts": failures}
 
 
-class ValidateWaitingPeriodForm(RuleFormValidation):
-    topic = "waiting_period"
-
-
-class ValidateDuplicateEnrolmentForm(RuleFormValidation):
-    topic = "duplicate_enrolment"
-
-
-class ValidateStopInsuranceForm(RuleFormValidation):
-    topic = "stop_insurance"
-
-
-class ValidateResidentsRefundForm(RuleFormValidation):
-    topic = "residents_refund"
-
-
-class ValidateTransferForm(RuleFormValidation):
-    topic = "transfer"
-
-
-class ValidateAccountWithdrawalForm(RuleFormValidation):
-    topic = "account_withdrawal"
-
-
-class ValidateRetirementForm(RuleFormValidation):
-    topic = "retirement"
+# One validation action per topic form; Rasa SDK registers every subclass it finds.
+FORM_VALIDATIONS = {
+    topic: type(f"Validate_{topic}_form", (RuleFormValidation,), {"topic": topic, "__module__": __name__})
+    for topic in TOPICS
+}

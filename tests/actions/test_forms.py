@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 
 import policy_rules
-from actions.forms import MAX_FAILED_ANSWERS, RuleFormValidation, ValidateDuplicateEnrolmentForm, ValidateTransferForm
-from actions.forms import ValidateWaitingPeriodForm
+from actions.forms import FORM_VALIDATIONS, MAX_FAILED_ANSWERS, RuleFormValidation
 from actions.questions import QUESTION_ACTIONS
 from actions.topics import TOPICS
 from tests.conftest import texts
+
+ValidateWaitingPeriodForm = FORM_VALIDATIONS["waiting_period"]
+ValidateDuplicateEnrolmentForm = FORM_VALIDATIONS["duplicate_enrolment"]
+ValidateTransferForm = FORM_VALIDATIONS["transfer"]
 
 
 @pytest.mark.parametrize(
