@@ -135,9 +135,23 @@ def enrolment_pair(text: str, entities: Iterable[dict]) -> str | None:
     return None
 
 
-_RETIRED = re.compile(r"\bretire", re.IGNORECASE)
-_NOT_RETIRED = re.compile(r"(\bnot|n't|\bbefore|\byet to|\buntil|\btill)\s+(yet\s+|i\s+|he\s+|she\s+|they\s+)?retir",
-                          re.IGNORECASE)
+_RETIRED = re.compile(r"\b(retired|reached (the )?retirement age|pensioner|on a pension)\b", re.IGNORECASE)
+_NOT_RETIRED = re.compile(
+    r"\b(not (yet )?retired|haven'?t retired|retiring|will retire|about to retire|going to retire|"
+    r"(before|until|till) (i |he |she |they )?retire|years? (to|until|till|before) retirement)\b",
+    re.IGNORECASE,
+)
+
+
+def retirement_status(text: str) -> bool | None:
+    """True when the person says they are retired, False when not yet, None when they don't say."""
+    if _NOT_RETIRED.search(text):
+        return False
+    if _RETIRED.search(text):
+        return True
+    return None
+
+
 _ELSEWHERE = re.compile(r"\b(another city|other city|elsewhere|other place|another place|different city|long[- ]term)\b",
                         re.IGNORECASE)
 
@@ -145,7 +159,7 @@ _ELSEWHERE = re.compile(r"\b(another city|other city|elsewhere|other place|anoth
 def withdrawal_situation(text: str, entities: Iterable[dict]) -> str | None:
     """Why the citizen wants the personal-account money, combining the situation words with retirement."""
     found = set(values_in_text("situation", text, entities))
-    retired = bool(_RETIRED.search(text)) and not _NOT_RETIRED.search(text)
+    retired = retirement_status(text) is True
     if "insured_person_died" in found:
         return "insured_person_died"
     if retired and found & {"retired_settled_abroad", "leaving_country_before_retirement"}:

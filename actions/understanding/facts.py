@@ -18,6 +18,7 @@ from actions.topics import TOPICS
 from actions.understanding.choices import (
     enrolment_pair,
     has_receiving_employer,
+    retirement_status,
     says_dont_know,
     schemes_mentioned,
     values_in_text,
@@ -68,6 +69,12 @@ def _dates_with_cues(text: str, entities: Iterable[dict], today: dt.date) -> lis
     return found
 
 
+def _entity_values(label: str, text: str, entities: Iterable[dict]) -> list[str]:
+    """Canonical values of the `label` entities the pipeline found (none guessed from the text)."""
+    found = _entities(entities, label)
+    return values_in_text(label, text, found) if found else []
+
+
 def _clause_before(text: str, position: int) -> str:
     """The words of the clause that ends at `position`."""
     before = text[:position]
@@ -116,14 +123,14 @@ def read_duplicate_enrolment(text, entities, today, requested):
     durations = _durations(entities)
     if durations:
         facts["employee_years"] = round(durations[0].years, 3)
-    payers = values_in_text("payer", text, _entities(entities, "payer")) if _entities(entities, "payer") else []
+    payers = _entity_values("payer", text, entities)
     if payers:
         facts["stop_payer"] = payers[0]
     return facts
 
 
 def read_stop_insurance(text, entities, today, requested):
-    payers = values_in_text("payer", text, _entities(entities, "payer")) if _entities(entities, "payer") else []
+    payers = _entity_values("payer", text, entities)
     return {"stop_payer": payers[0]} if payers else {}
 
 
@@ -134,7 +141,7 @@ def read_residents_refund(text, entities, today, requested):
 
 def read_transfer(text, entities, today, requested):
     facts: dict[str, Any] = {}
-    cities = values_in_text("city", text, _entities(entities, "city")) if _entities(entities, "city") else []
+    cities = _entity_values("city", text, entities)
     if cities:
         to_city = re.search(r"\b(?:to|into|in)\s+([A-Z][\w']+(?: [A-Z][\w']+)?)", text)
         facts["new_city"] = next((c for c in cities if to_city and c.lower() == to_city.group(1).lower()), cities[-1])
@@ -153,18 +160,11 @@ def read_account_withdrawal(text, entities, today, requested):
     return {"withdrawal_situation": situation} if situation else {}
 
 
-_RETIRED = re.compile(r"\b(retired|reached (the )?retirement age|pensioner|on a pension)\b", re.IGNORECASE)
-_NOT_RETIRED = re.compile(r"\b(not (yet )?retired|haven'?t retired|retiring|will retire|about to retire|going to retire|"
-                          r"before (i )?retire|until (i )?retire|years? (to|until|till|before) retirement)\b",
-                          re.IGNORECASE)
-
-
 def read_retirement(text, entities, today, requested):
     facts: dict[str, Any] = {}
-    if _NOT_RETIRED.search(text):
-        facts["reached_retirement_age"] = False
-    elif _RETIRED.search(text):
-        facts["reached_retirement_age"] = True
+    retired = retirement_status(text)
+    if retired is not None:
+        facts["reached_retirement_age"] = retired
     for entity in _entities(entities, "duration"):
         duration = parse_duration(entity["value"])
         if not duration:
