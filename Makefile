@@ -8,6 +8,7 @@ RASA      := $(VENV)/bin/rasa
 INSTALLED := $(VENV)/.installed
 MODEL     := models/latest.tar.gz
 SPACY     := build/spacy_pipeline/meta.json
+WIDGET    := build/web/webchat.js
 MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY)
 
 # Quieter, offline-friendly Rasa and TensorFlow.
@@ -17,12 +18,12 @@ export RASA_TELEMETRY_ENABLED ?= false
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
 
-.PHONY: help install spacy validate train run test unit-test story-test nlu-report bench lock clean
+.PHONY: help install system-packages spacy web validate train run test unit-test story-test nlu-report report bench lock clean
 
 help:
 	@echo "make run   - install what is missing, train if needed, start the assistant"
 	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
-	@echo "parts: install spacy validate train unit-test story-test nlu-report bench lock clean"
+	@echo "parts: install system-packages spacy web validate train unit-test story-test nlu-report report bench lock clean"
 
 install: $(INSTALLED)
 
@@ -34,6 +35,17 @@ $(INSTALLED): pyproject.toml constraints.txt scripts/find_python310.sh
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --progress-bar off -c constraints.txt -e '.[dev]'
 	@touch $@
+
+# Servers the tests start for real: Chromium, PostgreSQL, Redis (apt-get, only what is missing).
+system-packages:
+	@scripts/install_system_packages.sh
+
+# The chat widget for the web page, from the npm registry (pinned by web/package-lock.json).
+web: $(WIDGET)
+$(WIDGET): web/package.json web/package-lock.json
+	@echo "==> Installing the chat widget (rasa-webchat) from the npm registry"
+	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(@D) && cp web/node_modules/rasa-webchat/lib/index.js $@
 
 # The rule-based spaCy pipeline Rasa loads, built from spacy_pipeline/.
 spacy: $(SPACY)
@@ -49,10 +61,10 @@ $(MODEL): $(MODEL_INPUTS) | install
 	@echo "==> Training the assistant (a few minutes)"
 	$(RASA) train --fixed-model-name latest --out models
 
-run: $(MODEL)
+run: $(MODEL) $(WIDGET)
 	scripts/run_assistant.sh
 
-unit-test: $(MODEL)
+unit-test: $(MODEL) $(WIDGET) system-packages
 	$(PY) -m pytest
 
 story-test: $(MODEL)
@@ -65,6 +77,10 @@ test: validate train unit-test story-test
 nlu-report: $(SPACY)
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out results/nlu
 	@$(PY) -c "import json; r=json.load(open('results/nlu/intent_report.json')); print('intent macro F1:', round(r['macro avg']['f1-score'], 3))"
+
+# Staff report on the consultation log (DATABASE_URL chooses the database): make report ARGS="--since 2026-11-01"
+report: install
+	$(PY) -m storage.report $(ARGS)
 
 bench: install
 	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,mean,median,max,rounds

@@ -21,13 +21,17 @@ from actions.clock import today
 from actions.forms import MAX_FAILED_ANSWERS
 from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPICS
 from actions.wording import say
+from storage.consultation_log import consultation_log
 
 
-def tell_decision(dispatcher: CollectingDispatcher, rule_id: str, facts: dict[str, Any]) -> list[dict]:
-    """Decide, send the answer and remember how it was reached for "why?"."""
+def tell_decision(
+    dispatcher: CollectingDispatcher, tracker: Tracker, rule_id: str, facts: dict[str, Any]
+) -> list[dict]:
+    """Decide, send the answer, log it for staff and remember how it was reached for "why?"."""
     as_of = today()
     decision = policy_rules.evaluate(rule_id, facts, as_of=as_of)
     dispatcher.utter_message(text=answer_text(decision))
+    consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel())
     say(dispatcher, "after_answer")
     return [SlotSet("last_answer", {"rule": rule_id, "facts": facts, "as_of": as_of.isoformat()})]
 
@@ -49,7 +53,7 @@ class AnswerCase(Action):
         try:
             _needed, missing = policy_rules.next_input(topic, facts)
             if missing is None:
-                return tell_decision(dispatcher, topic, facts)
+                return tell_decision(dispatcher, tracker, topic, facts)
         except PolicyInputError as error:  # a corrected fact the rule cannot accept: say why and ask again
             dispatcher.utter_message(text=error.message)
             return [SlotSet(error.input_name, None), FollowupAction(form)]
@@ -68,7 +72,7 @@ class AnswerDirect(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in DIRECT_RULE_OF_INTENT:
-            return tell_decision(dispatcher, DIRECT_RULE_OF_INTENT[intent], {})
+            return tell_decision(dispatcher, tracker, DIRECT_RULE_OF_INTENT[intent], {})
         dispatcher.utter_message(response=RESPONSE_OF_INTENT.get(intent, "utter_help"))
         return []
 

@@ -56,3 +56,28 @@ def tracker_for():
 
 def texts(dispatcher: CollectingDispatcher) -> str:
     return "\n".join(message.get("text") or message.get("response") or "" for message in dispatcher.messages)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_database(tmp_path_factory):
+    """Every test writes to a database of its own run, never to var/assistant.db."""
+    with pytest.MonkeyPatch.context() as patch:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'assistant.db'}"
+        patch.setenv("DATABASE_URL", url)
+        yield url
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    from tests.servers import throwaway_postgres
+
+    with throwaway_postgres() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    from tests.servers import throwaway_redis
+
+    with throwaway_redis() as url:
+        yield url

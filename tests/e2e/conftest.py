@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,15 +11,11 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.servers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "latest.tar.gz"
 TODAY = "2026-11-22"  # relative dates in the conversations ("in March") are read against this day
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int = 300) -> None:
@@ -55,23 +50,27 @@ class Assistant:
 
 
 def start_servers(tmp: Path, env_extra: dict | None = None, rasa_port: int | None = None, action_port: int | None = None):
-    """Start both servers; returns (Assistant, [processes])."""
+    """Start both servers; returns (Assistant, [processes]).
+
+    Conversations go to a database in `tmp` unless env_extra names DATABASE_URL.
+    """
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first (make test does)")
     rasa_port, action_port = rasa_port or free_port(), action_port or free_port()
-    env = {**os.environ, "ASSISTANT_TODAY": TODAY, "RASA_TELEMETRY_ENABLED": "false", "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
-           **(env_extra or {})}
+    env = {**os.environ, "ASSISTANT_TODAY": TODAY, "RASA_TELEMETRY_ENABLED": "false",
+           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
+           "DATABASE_URL": f"sqlite:///{tmp / 'assistant.db'}", **(env_extra or {})}
     bin_dir = Path(sys.executable).parent
     action_log, rasa_log = tmp / "actions.log", tmp / "rasa.log"
     actions = subprocess.Popen(
         [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=action_log.open("w"), stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=action_log.open("a"), stderr=subprocess.STDOUT,
     )
     wait_until_up(f"http://127.0.0.1:{action_port}/health", actions, action_log)
     rasa = subprocess.Popen(
         [str(bin_dir / "rasa"), "run", "--model", str(MODEL), "--port", str(rasa_port), "--enable-api",
          "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
-        cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=rasa_log.open("a"), stderr=subprocess.STDOUT,
     )
     wait_until_up(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log)
     return Assistant(f"http://127.0.0.1:{rasa_port}"), [rasa, actions]

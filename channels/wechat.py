@@ -1,0 +1,245 @@
+"""WeChat Official Account channel (公众号 server configuration), built on wechatpy.
+
+WeChat calls the server URL  https://<host>/webhooks/wechat/ :
+  GET  with signature, timestamp, nonce, echostr: URL verification, answered with echostr.
+  POST a message (plain, or encrypted in safe mode with encrypt_type=aes): answered with a
+       passive XML reply. WeChat waits 5 seconds and retries twice; a reply not ready within
+       `reply_timeout_seconds` is answered "success" at once and sent later through the
+       customer-service message API, and retried deliveries (same MsgId) never start a
+       second turn of the conversation.
+Anything without a valid signature gets 403 and reaches no conversation.
+
+Settings come from credentials.yml or, when absent there, from the environment:
+WECHAT_TOKEN (enables the channel), WECHAT_APP_ID, WECHAT_APP_SECRET (customer-service API),
+WECHAT_ENCODING_AES_KEY (safe mode), WECHAT_API_BASE_URL, WECHAT_REPLY_TIMEOUT_SECONDS.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from wechatpy import WeChatClient, parse_message
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException, WeChatClientException
+from wechatpy.replies import TextReply
+from wechatpy.utils import check_signature
+
+from channels.settings import setting
+from channels.numbered_options import buttons_of_last_turn, chosen_payload, option_number, reply_text
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_API_BASE_URL = "https://api.weixin.qq.com/cgi-bin/"
+DEFAULT_REPLY_TIMEOUT_SECONDS = 4.0  # WeChat gives up after 5 s; leave time for the network
+REMEMBERED_DELIVERIES = 10_000
+SETTINGS = {  # credentials.yml key: environment variable used when the key is absent
+    "token": "WECHAT_TOKEN",
+    "app_id": "WECHAT_APP_ID",
+    "app_secret": "WECHAT_APP_SECRET",
+    "encoding_aes_key": "WECHAT_ENCODING_AES_KEY",
+    "api_base_url": "WECHAT_API_BASE_URL",
+    "reply_timeout_seconds": "WECHAT_REPLY_TIMEOUT_SECONDS",
+}
+# The channel's own words: what it says about messages it cannot pass on (no policy here).
+ONLY_TEXT = "Sorry, I can only read typed text. Please type your question about medical insurance."
+SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please send your message again."
+GREETING_PAYLOAD = "/greet"
+
+
+class CustomerServiceClient(WeChatClient):
+    """wechatpy's client with its access-token address under the configurable API base URL."""
+
+    def __init__(self, app_id: str, app_secret: str, api_base_url: str) -> None:
+        super().__init__(app_id, app_secret, timeout=10)
+        self.API_BASE_URL = api_base_url.rstrip("/") + "/"
+
+    def fetch_access_token(self) -> dict:
+        return self._fetch_access_token(
+            url=self.API_BASE_URL + "token",
+            params={"grant_type": "client_credential", "appid": self.appid, "secret": self.secret},
+        )
+
+
+@dataclass
+class Delivery:
+    """One message from WeChat, kept so that its retries are recognised."""
+
+    task: asyncio.Task
+    reply: str | None = None
+    late: bool = False  # the reply goes through the customer-service API
+
+
+@dataclass(eq=False)
+class WeChatInput(InputChannel):
+    token: str | None
+    app_id: str | None = None
+    app_secret: str | None = None
+    encoding_aes_key: str | None = None
+    api_base_url: str = DEFAULT_API_BASE_URL
+    reply_timeout_seconds: float = DEFAULT_REPLY_TIMEOUT_SECONDS
+    deliveries: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    background: set = field(default_factory=set, repr=False)
+
+    @classmethod
+    def name(cls) -> str:
+        return "wechat"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> "WeChatInput":
+        settings = {key: setting(credentials, key, variable) for key, variable in SETTINGS.items()}
+        return cls(
+            token=settings["token"],
+            app_id=settings["app_id"],
+            app_secret=settings["app_secret"],
+            encoding_aes_key=settings["encoding_aes_key"],
+            api_base_url=settings["api_base_url"] or DEFAULT_API_BASE_URL,
+            reply_timeout_seconds=float(settings["reply_timeout_seconds"] or DEFAULT_REPLY_TIMEOUT_SECONDS),
+        )
+
+    def __post_init__(self) -> None:
+        self.crypto = WeChatCrypto(self.token, self.encoding_aes_key, self.app_id) if self.encoding_aes_key else None
+        self.customer_service = (
+            CustomerServiceClient(self.app_id, self.app_secret, self.api_base_url)
+            if self.app_id and self.app_secret else None
+        )
+        if not self.token:
+            logger.info("WeChat channel disabled: set WECHAT_TOKEN to enable it")
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        wechat = Blueprint("wechat_webhook", __name__)
+
+        @wechat.route("/", methods=["GET"])
+        async def verify_url(request: Request) -> HTTPResponse:
+            refusal = self.refusal(request)
+            return refusal or response.text(request.args.get("echostr", ""))
+
+        @wechat.route("/", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            refusal = self.refusal(request)
+            if refusal:
+                return refusal
+            encrypted = request.args.get("encrypt_type") == "aes"
+            try:
+                xml = self.decrypted(request) if encrypted else request.body.decode("utf-8")
+                message = parse_message(xml)
+            except (InvalidSignatureException, InvalidAppIdException):
+                return response.text("invalid message signature", status=403)
+            except Exception:  # noqa: BLE001 - malformed XML of any kind
+                logger.warning("unreadable WeChat message", exc_info=True)
+                return response.text("unreadable message", status=400)
+            if message is None or not message.source:
+                return response.text("unreadable message", status=400)
+            reply = await self.reply_to(message, request, on_new_message)
+            if not reply:
+                return response.text("success")
+            xml = TextReply(content=reply, message=message).render()
+            if encrypted:
+                xml = self.crypto.encrypt_message(xml, request.args.get("nonce", ""), request.args.get("timestamp"))
+            return response.text(xml, content_type="application/xml")
+
+        return wechat
+
+    def refusal(self, request: Request) -> HTTPResponse | None:
+        """Why a request may not reach a conversation, as a response; None when it may."""
+        if not self.token:
+            return response.text("the WeChat channel is not configured (WECHAT_TOKEN)", status=503)
+        try:
+            check_signature(self.token, request.args.get("signature", ""),
+                            request.args.get("timestamp", ""), request.args.get("nonce", ""))
+        except InvalidSignatureException:
+            logger.warning("WeChat request with a bad or missing signature from %s", request.ip)
+            return response.text("invalid signature", status=403)
+        if request.args.get("encrypt_type") == "aes" and self.crypto is None:
+            logger.warning("encrypted WeChat message, but WECHAT_ENCODING_AES_KEY is not set")
+            return response.text("safe mode is not configured", status=403)
+        return None
+
+    def decrypted(self, request: Request) -> str:
+        return self.crypto.decrypt_message(request.body, request.args.get("msg_signature", ""),
+                                           request.args.get("timestamp", ""), request.args.get("nonce", ""))
+
+    async def reply_to(self, message: Any, request: Request, on_new_message: Callable) -> str | None:
+        key = f"msg:{message.id}" if message.id else f"event:{message.source}:{message.time}"
+        earlier = self.deliveries.get(key)
+        if earlier is not None:  # WeChat retried: never start the turn twice
+            return None if earlier.late or not earlier.task.done() else earlier.reply
+        text, fixed_reply = self.what_to_say(message)
+        if text is None:
+            return fixed_reply
+        text = await self.with_options_resolved(text, message.source, request)
+        collector = CollectingOutputChannel()
+        user_message = UserMessage(text, collector, message.source, input_channel=self.name(),
+                                   message_id=str(message.id) if message.id else None)
+        delivery = self.remember(key, asyncio.ensure_future(on_new_message(user_message)))
+        try:
+            await asyncio.wait_for(asyncio.shield(delivery.task), self.reply_timeout_seconds)
+        except asyncio.TimeoutError:
+            delivery.late = True
+            self.keep_running(self.send_late(delivery.task, collector, message.source))
+            return None
+        except Exception:  # noqa: BLE001 - the conversation failed; tell the citizen, keep the channel up
+            logger.exception("handling a WeChat message failed")
+            return SOMETHING_WENT_WRONG
+        delivery.reply = reply_text(collector.messages) or None
+        return delivery.reply
+
+    @staticmethod
+    def what_to_say(message: Any) -> tuple[str | None, str | None]:
+        """(text for the conversation, None) or (None, fixed reply or None for "success")."""
+        if message.type == "text":
+            return message.content or "", None
+        if message.type == "voice" and getattr(message, "recognition", None):
+            return message.recognition, None  # WeChat's speech recognition, when switched on
+        if message.type == "event":
+            if message.event in ("subscribe", "subscribe_scan"):
+                return GREETING_PAYLOAD, None
+            return None, None  # unsubscribe, menu views, location reports: nothing to say
+        return None, ONLY_TEXT  # images, voice without recognition, video, links, locations
+
+    async def with_options_resolved(self, text: str, sender_id: str, request: Request) -> str:
+        """A number answering the numbered options of the last reply becomes that button's payload."""
+        number = option_number(text)
+        agent = getattr(request.app.ctx, "agent", None)
+        if number is None or agent is None or agent.tracker_store is None:
+            return text
+        tracker = await agent.tracker_store.retrieve(sender_id)
+        if tracker is None:
+            return text
+        return chosen_payload(number, buttons_of_last_turn(event.as_dict() for event in tracker.events)) or text
+
+    def remember(self, key: str, task: asyncio.Task) -> Delivery:
+        self.deliveries[key] = delivery = Delivery(task)
+        while len(self.deliveries) > REMEMBERED_DELIVERIES:
+            self.deliveries.popitem(last=False)
+        return delivery
+
+    def keep_running(self, coroutine: Awaitable) -> None:
+        task = asyncio.ensure_future(coroutine)
+        self.background.add(task)  # a reference, so the task is not collected half-way
+        task.add_done_callback(self.background.discard)
+
+    async def send_late(self, turn: asyncio.Task, collector: CollectingOutputChannel, open_id: str) -> None:
+        try:
+            await turn
+        except Exception:  # noqa: BLE001
+            logger.exception("handling a WeChat message failed after the passive reply window")
+            return
+        text = reply_text(collector.messages)
+        if not text:
+            return
+        if self.customer_service is None:
+            logger.error("a late reply to %s is lost: set WECHAT_APP_ID and WECHAT_APP_SECRET", open_id)
+            return
+        try:
+            await asyncio.get_running_loop().run_in_executor(None, self.customer_service.message.send_text,
+                                                             open_id, text)
+        except (WeChatClientException, OSError):
+            logger.exception("the customer-service API refused the late reply to %s", open_id)

@@ -1,0 +1,1 @@
+"""Where conversations and the consultation log are kept, chosen by environment variables."""

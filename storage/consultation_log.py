@@ -1,0 +1,83 @@
+"""The consultation log: what citizens asked and whether the assistant could answer.
+
+Per answered question: the topic (rule id), the outcome code and the rules
+fired. Per message the assistant could not answer: the text, personal numbers
+masked. No conversation id or name is kept: staff need the questions, not the people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, declarative_base
+
+from storage.database import create_engine, database_url
+from storage.personal_data import mask_personal_data
+
+logger = logging.getLogger(__name__)
+Base = declarative_base()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class AnsweredQuestion(Base):
+    __tablename__ = "consultation_answers"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    at = sa.Column(sa.DateTime, nullable=False, default=now, index=True)  # UTC
+    channel = sa.Column(sa.String(40))
+    topic = sa.Column(sa.String(80), nullable=False)
+    outcome = sa.Column(sa.String(80), nullable=False)
+    rules_fired = sa.Column(sa.Text, nullable=False)  # rule ids, space-separated, in firing order
+    referred_to_bureau = sa.Column(sa.Boolean, nullable=False)
+
+
+class UnansweredMessage(Base):
+    __tablename__ = "consultation_unanswered"
+
+    id = sa.Column(sa.Integer, primary_key=True)
+    at = sa.Column(sa.DateTime, nullable=False, default=now, index=True)  # UTC
+    channel = sa.Column(sa.String(40))
+    reason = sa.Column(sa.String(40), nullable=False)  # the intent: nlu_fallback or out_of_scope
+    text = sa.Column(sa.Text, nullable=False)  # masked
+
+
+class ConsultationLog:
+    def __init__(self, engine: sa.engine.Engine) -> None:
+        self.engine = engine
+        Base.metadata.create_all(engine)
+
+    def record_answer(self, decision, channel: str | None = None) -> None:
+        """decision: a policy_rules Decision."""
+        self._add(AnsweredQuestion(
+            channel=channel, topic=decision.rule_id, outcome=decision.outcome,
+            rules_fired=" ".join(decision.rules_fired), referred_to_bureau=decision.refer_to_bureau,
+        ))
+
+    def record_unanswered(self, text: str, reason: str, channel: str | None = None) -> None:
+        self._add(UnansweredMessage(channel=channel, reason=reason, text=mask_personal_data(text or "")))
+
+    def _add(self, row: Base) -> None:
+        # The citizen's answer matters more than the log: a database error is logged, not raised.
+        try:
+            with Session(self.engine) as session, session.begin():
+                session.add(row)
+        except SQLAlchemyError:
+            logger.exception("could not write to the consultation log")
+
+
+@functools.lru_cache(maxsize=4)
+def _log_for(url: str) -> ConsultationLog:
+    return ConsultationLog(create_engine(make_url(url)))
+
+
+def consultation_log() -> ConsultationLog:
+    """The log on the database DATABASE_URL chooses (one per process and database)."""
+    return _log_for(database_url().render_as_string(hide_password=False))

@@ -1,0 +1,36 @@
+"""The one database of a deployment: an SQLite file by default, PostgreSQL (or any
+SQLAlchemy URL) when DATABASE_URL names one.
+
+Both the Rasa server (conversations) and the action server (consultation log)
+use it, so one variable moves a deployment from the embedded default to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, make_url
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SQLITE_FILE = ROOT / "var" / "assistant.db"
+
+
+def database_url() -> URL:
+    """DATABASE_URL, or the SQLite file var/assistant.db next to the project."""
+    text = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DEFAULT_SQLITE_FILE}"
+    if text.startswith("postgres://"):  # the short scheme many hosting services print
+        text = "postgresql://" + text[len("postgres://"):]
+    url = make_url(text)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    return url
+
+
+def create_engine(url: URL | None = None) -> sa.engine.Engine:
+    url = url or database_url()
+    if url.get_backend_name() == "sqlite":
+        # The Rasa server and the action server share the file; wait for each other's writes.
+        return sa.create_engine(url, connect_args={"timeout": 30}, future=True)
+    return sa.create_engine(url, pool_pre_ping=True, future=True)

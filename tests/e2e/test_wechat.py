@@ -1,0 +1,216 @@
+"""The WeChat Official Account channel on a running Rasa server, with messages signed and
+encrypted by wechatpy the way WeChat's servers send them."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+
+import pytest
+import requests
+import xmltodict
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.utils import WeChatSigner
+
+from channels.wechat import ONLY_TEXT
+from tests.e2e.conftest import start_servers, stop_servers
+from tests.e2e.fake_wechat_api import FakeWeChatApi
+
+TOKEN = "bureau-wechat-token"
+APP_ID = "wx0123456789abcdef"
+APP_SECRET = "app-secret"
+AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"  # 43 characters, as WeChat issues them
+ACCOUNT = "gh_bureau_account"
+WAITING_PERIOD_QUESTION = "I missed 45 days and paid it back on 10 March 2025, when can I use my insurance again?"
+
+
+def signature(*parts: str) -> str:
+    signer = WeChatSigner()
+    signer.add_data(*parts)
+    return signer.signature
+
+
+def message_xml(open_id: str, msg_type: str = "text", msg_id: int | None = None, **fields) -> str:
+    body = {"ToUserName": ACCOUNT, "FromUserName": open_id, "CreateTime": str(int(time.time())), "MsgType": msg_type}
+    if msg_id is not None:
+        body["MsgId"] = str(msg_id)
+    return xmltodict.unparse({"xml": {**body, **fields}})
+
+
+@dataclass
+class WeChatEndpoint:
+    url: str
+    rasa_url: str
+    api: FakeWeChatApi
+
+    def signed_query(self, token: str = TOKEN) -> dict:
+        timestamp, nonce = str(int(time.time())), uuid.uuid4().hex[:10]
+        return {"timestamp": timestamp, "nonce": nonce, "signature": signature(token, timestamp, nonce),
+                "openid": "ignored-by-the-channel"}
+
+    def post(self, xml: str, query: dict | None = None) -> requests.Response:
+        return requests.post(self.url, params=self.signed_query() if query is None else query, data=xml.encode(), timeout=30)
+
+    def send_text(self, open_id: str, content: str, msg_id: int | None = None) -> str:
+        """The text of the passive reply ('' when the server answered "success")."""
+        reply = self.post(message_xml(open_id, Content=content, msg_id=msg_id or uuid.uuid4().int % 10**18))
+        assert reply.status_code == 200, reply.text
+        return passive_reply_text(reply.text)
+
+    def user_texts(self, open_id: str) -> list[str]:
+        events = requests.get(f"{self.rasa_url}/conversations/{open_id}/tracker", timeout=30).json()["events"]
+        return [event["text"] for event in events if event["event"] == "user"]
+
+
+def passive_reply_text(body: str) -> str:
+    if body == "success":
+        return ""
+    reply = xmltodict.parse(body)["xml"]
+    assert (reply["MsgType"], reply["ToUserName"] is not None, reply["FromUserName"]) == ("text", True, ACCOUNT)
+    return reply["Content"]
+
+
+def wechat_env(api: FakeWeChatApi, **extra: str) -> dict:
+    return {"WECHAT_TOKEN": TOKEN, "WECHAT_APP_ID": APP_ID, "WECHAT_APP_SECRET": APP_SECRET,
+            "WECHAT_ENCODING_AES_KEY": AES_KEY, "WECHAT_API_BASE_URL": api.url, **extra}
+
+
+@pytest.fixture(scope="module")
+def wechat(tmp_path_factory):
+    api = FakeWeChatApi()
+    assistant, processes = start_servers(tmp_path_factory.mktemp("wechat"), wechat_env(api))
+    yield WeChatEndpoint(f"{assistant.rasa_url}/webhooks/wechat/", assistant.rasa_url, api)
+    stop_servers(processes)
+    api.close()
+
+
+def new_citizen() -> str:
+    return f"o-citizen-{uuid.uuid4().hex[:12]}"
+
+
+def test_url_verification_echoes_the_challenge(wechat):
+    reply = requests.get(wechat.url, params={**wechat.signed_query(), "echostr": "challenge-123"}, timeout=10)
+    assert (reply.status_code, reply.text) == (200, "challenge-123")
+
+
+@pytest.mark.parametrize("query", [
+    {"timestamp": "1", "nonce": "2", "signature": "0" * 40},
+    {"timestamp": "1", "nonce": "2"},
+    {},
+], ids=["wrong signature", "missing signature", "no query at all"])
+def test_unsigned_requests_get_403_and_reach_no_conversation(wechat, query):
+    open_id = new_citizen()
+    assert requests.get(wechat.url, params={**query, "echostr": "x"}, timeout=10).status_code == 403
+    assert wechat.post(message_xml(open_id, Content="hello", msg_id=1), query).status_code == 403
+    assert wechat.user_texts(open_id) == []
+
+
+def test_a_signature_made_with_another_token_is_refused(wechat):
+    reply = wechat.post(message_xml(new_citizen(), Content="hello", msg_id=2), wechat.signed_query("other-token"))
+    assert reply.status_code == 403
+
+
+def test_a_question_gets_the_concrete_answer_as_a_passive_reply(wechat):
+    answer = wechat.send_text(new_citizen(), WAITING_PERIOD_QUESTION)
+    assert "covered again from 1 April 2025" in answer and "Sources:" in answer
+
+
+def test_buttons_are_numbered_options_answered_with_the_number(wechat):
+    open_id = new_citizen()
+    question = wechat.send_text(open_id, "when can i use my yibao again after missing some payments")
+    assert "Reply with a number:" in question and "1. Yes" in question
+    assert "How long were your contributions interrupted" in wechat.send_text(open_id, "1")
+    assert "When did you pay" in wechat.send_text(open_id, "3 months")
+
+
+def test_a_number_that_is_no_option_is_read_as_typed(wechat):
+    open_id = new_citizen()
+    wechat.send_text(open_id, "when can i use my yibao again after missing some payments")
+    wechat.send_text(open_id, "1")
+    assert "When did you pay" in wechat.send_text(open_id, "45")  # 45 days, not option 45
+    assert "45" in wechat.user_texts(open_id)
+
+
+def test_a_retried_delivery_is_answered_once(wechat):
+    open_id, msg_id = new_citizen(), 7_000_001
+    first = wechat.send_text(open_id, WAITING_PERIOD_QUESTION, msg_id=msg_id)
+    retry = wechat.send_text(open_id, WAITING_PERIOD_QUESTION, msg_id=msg_id)
+    assert "1 April 2025" in first and retry in ("", first)
+    assert wechat.user_texts(open_id) == [WAITING_PERIOD_QUESTION]
+
+
+def test_safe_mode_messages_are_decrypted_and_answered_encrypted(wechat):
+    crypto = WeChatCrypto(TOKEN, AES_KEY, APP_ID)
+    timestamp, nonce = str(int(time.time())), "nonce123"
+    envelope = xmltodict.parse(crypto.encrypt_message(
+        message_xml(new_citizen(), Content=WAITING_PERIOD_QUESTION, msg_id=8_000_001), nonce, timestamp))["xml"]
+    body = xmltodict.unparse({"xml": {"ToUserName": ACCOUNT, "Encrypt": envelope["Encrypt"]}})
+    query = {**wechat.signed_query(), "timestamp": timestamp, "nonce": nonce, "encrypt_type": "aes",
+             "msg_signature": envelope["MsgSignature"]}
+    query["signature"] = signature(TOKEN, timestamp, nonce)
+    reply = wechat.post(body, query)
+    assert reply.status_code == 200
+    assert "<Encrypt>" in reply.text and "1 April 2025" not in reply.text  # nothing in clear text
+    sealed = xmltodict.parse(reply.text)["xml"]
+    plain = crypto.decrypt_message(reply.text, sealed["MsgSignature"], sealed["TimeStamp"], sealed["Nonce"])
+    assert "covered again from 1 April 2025" in passive_reply_text(plain)
+
+    tampered = {**query, "msg_signature": "0" * 40}
+    assert wechat.post(body, tampered).status_code == 403
+
+
+def test_subscribing_is_greeted(wechat):
+    reply = wechat.post(message_xml(new_citizen(), "event", Event="subscribe", EventKey=""))
+    assert reply.status_code == 200 and "Reply with a number:" in passive_reply_text(reply.text)
+
+
+def test_unsubscribing_needs_no_reply(wechat):
+    reply = wechat.post(message_xml(new_citizen(), "event", Event="unsubscribe"))
+    assert (reply.status_code, reply.text) == (200, "success")
+
+
+@pytest.mark.parametrize("msg_type, fields", [
+    ("image", {"PicUrl": "http://example.invalid/a.jpg", "MediaId": "m1"}),
+    ("voice", {"MediaId": "m2", "Format": "amr"}),
+    ("location", {"Location_X": "22.5", "Location_Y": "114.0", "Scale": "15", "Label": "Shenzhen"}),
+])
+def test_messages_that_are_not_text_ask_for_text(wechat, msg_type, fields):
+    open_id = new_citizen()
+    reply = wechat.post(message_xml(open_id, msg_type, msg_id=uuid.uuid4().int % 10**18, **fields))
+    assert passive_reply_text(reply.text) == ONLY_TEXT
+    assert wechat.user_texts(open_id) == []
+
+
+def test_voice_with_speech_recognition_is_read_as_text(wechat):
+    reply = wechat.post(message_xml(new_citizen(), "voice", msg_id=9_000_001, MediaId="m3", Format="amr",
+                                    Recognition=WAITING_PERIOD_QUESTION))
+    assert "1 April 2025" in passive_reply_text(reply.text)
+
+
+def test_a_malformed_body_is_refused(wechat):
+    assert wechat.post("<xml><not-closed>").status_code == 400
+
+
+@pytest.fixture(scope="module")
+def slow_wechat(tmp_path_factory):
+    """A server whose every reply misses the passive window (a timeout of 0 s)."""
+    api = FakeWeChatApi()
+    assistant, processes = start_servers(tmp_path_factory.mktemp("wechat-slow"),
+                                         wechat_env(api, WECHAT_REPLY_TIMEOUT_SECONDS="0"))
+    yield WeChatEndpoint(f"{assistant.rasa_url}/webhooks/wechat/", assistant.rasa_url, api)
+    stop_servers(processes)
+    api.close()
+
+
+def test_a_late_reply_is_sent_through_the_customer_service_api(slow_wechat):
+    open_id = new_citizen()
+    assert slow_wechat.send_text(open_id, WAITING_PERIOD_QUESTION, msg_id=10_000_001) == ""  # "success" at once
+    assert slow_wechat.send_text(open_id, WAITING_PERIOD_QUESTION, msg_id=10_000_001) == ""  # WeChat's retry
+    sent = slow_wechat.api.messages_to(open_id)
+    assert len(sent) == 1 and sent[0]["msgtype"] == "text"
+    assert "covered again from 1 April 2025" in sent[0]["text"]["content"]
+    assert slow_wechat.api.token_requests[0] == {"grant_type": "client_credential", "appid": APP_ID,
+                                                 "secret": APP_SECRET}
+    time.sleep(1)
+    assert len(slow_wechat.api.messages_to(open_id, seconds=0)) == 1  # the retry started no second turn

@@ -1,0 +1,28 @@
+"""DATABASE_URL chooses the database; unset, it is the SQLite file var/assistant.db."""
+
+from storage.database import DEFAULT_SQLITE_FILE, database_url
+
+
+def test_without_database_url_the_sqlite_file_next_to_the_project(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    url = database_url()
+    assert url.get_backend_name() == "sqlite" and url.database == str(DEFAULT_SQLITE_FILE)
+
+
+def test_an_empty_database_url_counts_as_unset(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "  ")
+    assert database_url().database == str(DEFAULT_SQLITE_FILE)
+
+
+def test_the_short_postgres_scheme_is_accepted(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://bureau:secret@db.example:5433/assistant")
+    url = database_url()
+    assert (url.drivername, url.host, url.port, url.database, url.password) == (
+        "postgresql", "db.example", 5433, "assistant", "secret")
+    assert "secret" not in repr(url)  # what the report and the logs print
+
+
+def test_the_folder_of_a_sqlite_file_is_made(monkeypatch, tmp_path):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'new' / 'folder' / 'a.db'}")
+    database_url()
+    assert (tmp_path / "new" / "folder").is_dir()
