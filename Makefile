@@ -45,7 +45,9 @@ web: $(WIDGET)
 $(WIDGET): web/package.json web/package-lock.json
 	@echo "==> Installing the chat widget (rasa-webchat) from the npm registry"
 	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	mkdir -p $(@D) && cp web/node_modules/rasa-webchat/lib/index.js $@
+	@# The bundle's CSS imports a Google font; the page must load nothing from outside (system fonts instead).
+	mkdir -p $(@D) && sed -E 's~@import url\(https://fonts\.googleapis\.com[^)]*\);?~~g' \
+		web/node_modules/rasa-webchat/lib/index.js > $@
 
 # The rule-based spaCy pipeline Rasa loads, built from spacy_pipeline/.
 spacy: $(SPACY)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import requests
 
+from tests.e2e.fake_wechat_api import FakeWeChatApi
+from tests.e2e.wechat_client import wechat_env
 from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,7 +89,15 @@ def stop_servers(processes) -> None:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory):
-    running, processes = start_servers(tmp_path_factory.mktemp("servers"))
+def wechat_api():
+    api = FakeWeChatApi()
+    yield api
+    api.close()
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory, wechat_api):
+    """One assistant for the session with every channel on (WeChat's API is a local fake)."""
+    running, processes = start_servers(tmp_path_factory.mktemp("servers"), wechat_env(wechat_api))
     yield running
     stop_servers(processes)
