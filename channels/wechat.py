@@ -174,11 +174,10 @@ class WeChatInput(InputChannel):
         text, fixed_reply = self.what_to_say(message)
         if text is None:
             return fixed_reply
-        text = await self.with_options_resolved(text, message.source, request)
         collector = CollectingOutputChannel()
-        user_message = UserMessage(text, collector, message.source, input_channel=self.name(),
-                                   message_id=str(message.id) if message.id else None)
-        delivery = self.remember(key, asyncio.ensure_future(on_new_message(user_message)))
+        # Remembered before the first await, so that a retry arriving meanwhile is recognised.
+        turn = self.take_turn(text, message, collector, request, on_new_message)
+        delivery = self.remember(key, asyncio.ensure_future(turn))
         try:
             await asyncio.wait_for(asyncio.shield(delivery.task), self.reply_timeout_seconds)
         except asyncio.TimeoutError:
@@ -203,6 +202,12 @@ class WeChatInput(InputChannel):
                 return GREETING_PAYLOAD, None
             return None, None  # unsubscribe, menu views, location reports: nothing to say
         return None, ONLY_TEXT  # images, voice without recognition, video, links, locations
+
+    async def take_turn(self, text: str, message: Any, collector: CollectingOutputChannel, request: Request,
+                        on_new_message: Callable) -> None:
+        text = await self.with_options_resolved(text, message.source, request)
+        await on_new_message(UserMessage(text, collector, message.source, input_channel=self.name(),
+                                         message_id=str(message.id) if message.id else None))
 
     async def with_options_resolved(self, text: str, sender_id: str, request: Request) -> str:
         """A number answering the numbered options of the last reply becomes that button's payload."""

@@ -6,7 +6,8 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-if ! command -v initdb >/dev/null 2>&1 && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+# The tests run PostgreSQL as the `postgres` user that the package creates.
+if ! id postgres >/dev/null 2>&1 || { ! command -v initdb >/dev/null 2>&1 && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }; then
   missing+=(postgresql)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -68,11 +68,19 @@ def test_database(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def postgres_url():
+def postgres_server():
     from tests.servers import throwaway_postgres
 
     with throwaway_postgres() as url:
         yield url
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A new, empty database on the session's PostgreSQL server for each test."""
+    from tests.servers import new_database
+
+    return new_database(postgres_server)
 
 
 @pytest.fixture(scope="session")

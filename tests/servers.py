@@ -10,6 +10,7 @@ import socket
 import subprocess
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -53,6 +54,19 @@ def throwaway_postgres() -> Iterator[str]:
     finally:
         subprocess.run(as_postgres_user([server_binary("pg_ctl"), "-D", data, "-m", "fast", "stop"]), capture_output=True)
         shutil.rmtree(directory, ignore_errors=True)
+
+
+def new_database(server_url: str) -> str:
+    """Create an empty database on the server; returns its URL."""
+    import sqlalchemy as sa
+    from sqlalchemy.engine import make_url
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
 
 @contextlib.contextmanager

@@ -5,24 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 import policy_rules
-from storage.consultation_log import ConsultationLog, consultation_log
+from storage.consultation_log import AnsweredQuestion, ConsultationLog, consultation_log
 from storage.database import create_engine
 from storage.report import build_report, main, report_text
-from sqlalchemy.engine import make_url
 
 AS_OF = dt.date(2026, 11, 22)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def log(request, tmp_path) -> ConsultationLog:
+def log(request, tmp_path):
+    """An empty log on each database kind."""
     url = f"sqlite:///{tmp_path / 'log.db'}" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
     log = ConsultationLog(create_engine(make_url(url)))
     yield log
-    # The PostgreSQL server is shared by the session: leave it empty for the next test.
-    from storage.consultation_log import Base
-    Base.metadata.drop_all(log.engine)
+    log.engine.dispose()
 
 
 def waiting_period(gap_days: int):
@@ -53,9 +54,6 @@ def test_report_counts_topics_outcomes_and_the_fallback_rate(log):
 def test_rules_fired_are_kept_in_firing_order(log):
     decision = waiting_period(100)
     log.record_answer(decision)
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
-    from storage.consultation_log import AnsweredQuestion
     with Session(log.engine) as session:
         row = session.execute(select(AnsweredQuestion)).scalar_one()
     assert row.rules_fired.split() == list(decision.rules_fired)
