@@ -48,8 +48,9 @@ def trace_text(decision: Decision) -> str:
         with_values = ", ".join(f"{key} = {_value(value)}" for key, value in used.items())
         line = f"{n}. {step.description}"
         if with_values:
-            line += f" [{with_values}]"
+            line += f" Using {with_values}"
         if not isinstance(step.result, (str, tuple)):
             line += f" → {_value(step.result)}"
         lines.append(line + f" (source: {step.citation.label})")
-    return "\n".join(lines)
+    # A blank line after the heading: chat widgets render Markdown, where a list must not touch a paragraph.
+    return lines[0] + "\n\n" + "\n".join(lines[1:])

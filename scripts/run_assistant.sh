@@ -51,7 +51,8 @@ cat <<EOF
 The assistant is running.
   Web chat page: http://localhost:${RASA_PORT}/chat/
   WeChat:        http://localhost:${RASA_PORT}/webhooks/wechat/  ($( [ -n "${WECHAT_TOKEN:-}" ] && echo enabled || echo "disabled: set WECHAT_TOKEN"))
-  Conversations: ${DATABASE_URL:-sqlite file var/assistant.db}$( [ -n "${REDIS_URL:-}" ] && echo ", locks in Redis")
+  Conversations: $( [ -n "${DATABASE_URL:-}" ] && echo "the database DATABASE_URL names" || echo "SQLite file var/assistant.db")$( [ -n "${REDIS_URL:-}" ] && echo ", locks in Redis (REDIS_URL)")
+  Staff report:  make report
   REST channel:  POST http://localhost:${RASA_PORT}/webhooks/rest/webhook  {"sender": "me", "message": "hello"}
   Socket.IO:     http://localhost:${RASA_PORT}/socket.io
   Logs:          logs/rasa.log, logs/actions.log

@@ -52,7 +52,12 @@ class UnansweredMessage(Base):
 class ConsultationLog:
     def __init__(self, engine: sa.engine.Engine) -> None:
         self.engine = engine
-        Base.metadata.create_all(engine)
+        self.tables_ready = False
+
+    def ensure_tables(self) -> None:
+        if not self.tables_ready:
+            Base.metadata.create_all(self.engine)
+            self.tables_ready = True
 
     def record_answer(self, decision, channel: str | None = None) -> None:
         """decision: a policy_rules Decision."""
@@ -67,6 +72,7 @@ class ConsultationLog:
     def _add(self, row: Base) -> None:
         # The citizen's answer matters more than the log: a database error is logged, not raised.
         try:
+            self.ensure_tables()
             with Session(self.engine) as session, session.begin():
                 session.add(row)
         except SQLAlchemyError:

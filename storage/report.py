@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.top < 1:
         parser.error("--top must be at least 1")
     print(f"Database: {database_url()!r}")
-    print(report_text(build_report(consultation_log().engine, args.since, args.top), args.since))
+    log = consultation_log()
+    log.ensure_tables()
+    print(report_text(build_report(log.engine, args.since, args.top), args.since))
     return 0
 
 

@@ -57,11 +57,13 @@ def test_a_citizen_chats_on_the_web_page(assistant, browser):
     why.focus()  # answer buttons take the keyboard focus ...
     page.keyboard.press("Enter")  # ... and Enter presses them
     expect(conversation).to_contain_text("How I reached this answer", timeout=30_000)
+    expect(conversation).to_contain_text("payment_date = 2026-03-01", timeout=30_000)  # the trace's last step
 
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
     assert elsewhere == []  # everything comes from the assistant's own server: no CDN, no web fonts
     page.reload()
     expect(page.locator(".rw-messages-container")).to_contain_text("covered again from 1 June 2026", timeout=30_000)
+    expect(page.locator(".rw-messages-container")).to_contain_text("payment_date = 2026-03-01")
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT), full_page=True)
     context.close()
