@@ -18,12 +18,12 @@ export RASA_TELEMETRY_ENABLED ?= false
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
 
-.PHONY: help install system-packages spacy web validate train run test unit-test story-test nlu-report report bench lock clean
+.PHONY: help install system-packages spacy web validate train run test unit-test story-test nlu-report report bench bench-replies lock clean
 
 help:
 	@echo "make run   - install what is missing, train if needed, start the assistant"
 	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
-	@echo "parts: install system-packages spacy web validate train unit-test story-test nlu-report report bench lock clean"
+	@echo "parts: install system-packages spacy web validate train unit-test story-test nlu-report report bench bench-replies lock clean"
 
 install: $(INSTALLED)
 
@@ -86,6 +86,10 @@ report: install
 
 bench: install
 	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,mean,median,max,rounds
+
+# Reply times on REST and WeChat against real servers it starts itself.
+bench-replies: $(MODEL)
+	$(PY) -m benchmarks.reply_latency
 
 # Re-pin every package after changing dependencies in pyproject.toml.
 lock: install
