@@ -33,4 +33,6 @@ def create_engine(url: URL | None = None) -> sa.engine.Engine:
     if url.get_backend_name() == "sqlite":
         # The Rasa server and the action server share the file; wait for each other's writes.
         return sa.create_engine(url, connect_args={"timeout": 30}, future=True)
-    return sa.create_engine(url, pool_pre_ping=True, future=True)
+    # An unreachable server must fail fast: the action server writes the log while a citizen waits.
+    connect_args = {"connect_timeout": 5} if url.get_backend_name() == "postgresql" else {}
+    return sa.create_engine(url, pool_pre_ping=True, connect_args=connect_args, future=True)
