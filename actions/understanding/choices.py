@@ -48,6 +48,18 @@ def yes_no(text: str, intent: str | None) -> bool | None:
     return None
 
 
+def stated(text: str, yes: re.Pattern, no: re.Pattern) -> bool | None:
+    """False when `no` matches, True when `yes` does, None when neither.
+
+    The negation is tried first because it usually contains the affirmation ("not yet retired").
+    """
+    if no.search(text):
+        return False
+    if yes.search(text):
+        return True
+    return None
+
+
 def says_dont_know(text: str, intent: str | None) -> bool:
     return intent == "dont_know" or bool(DONT_KNOW.search(text))
 
@@ -145,11 +157,7 @@ _NOT_RETIRED = re.compile(
 
 def retirement_status(text: str) -> bool | None:
     """True when the person says they are retired, False when not yet, None when they don't say."""
-    if _NOT_RETIRED.search(text):
-        return False
-    if _RETIRED.search(text):
-        return True
-    return None
+    return stated(text, yes=_RETIRED, no=_NOT_RETIRED)
 
 
 _ELSEWHERE = re.compile(r"\b(another city|other city|elsewhere|other place|another place|different city|long[- ]term)\b",
@@ -190,8 +198,4 @@ _HAS_EMPLOYER = re.compile(
 
 def has_receiving_employer(text: str) -> bool | None:
     """Whether an employer at the new place will take the person on, from how they describe the move."""
-    if _NO_EMPLOYER.search(text):
-        return False
-    if _HAS_EMPLOYER.search(text):
-        return True
-    return None
+    return stated(text, yes=_HAS_EMPLOYER, no=_NO_EMPLOYER)

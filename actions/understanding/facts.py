@@ -21,6 +21,7 @@ from actions.understanding.choices import (
     retirement_status,
     says_dont_know,
     schemes_mentioned,
+    stated,
     values_in_text,
     withdrawal_situation,
     yes_no,
@@ -107,11 +108,11 @@ def read_waiting_period(text, entities, today, requested):
         facts["interruption_date"], facts["payment_date"] = (d.isoformat() for d in sorted(uncued))
     elif uncued:
         facts.setdefault("payment_date", uncued[0].isoformat())
-    if _NOT_BACK_PAID.search(text):
-        facts["back_paid"] = False
+    back_paid = stated(text, yes=_BACK_PAID, no=_NOT_BACK_PAID)
+    if back_paid is not None:
+        facts["back_paid"] = back_paid
+    if back_paid is False:
         facts.pop("payment_date", None)
-    elif _BACK_PAID.search(text):
-        facts["back_paid"] = True
     return facts
 
 
