@@ -37,7 +37,6 @@ from channels.numbered_options import buttons_of_last_turn, chosen_payload, opti
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_API_BASE_URL = "https://api.weixin.qq.com/cgi-bin/"
 DEFAULT_REPLY_TIMEOUT_SECONDS = 4.0  # WeChat gives up after 5 s; leave time for the network
 REMEMBERED_DELIVERIES = 10_000
 SETTINGS = {  # credentials.yml key: environment variable used when the key is absent
@@ -83,7 +82,7 @@ class WeChatInput(InputChannel):
     app_id: str | None = None
     app_secret: str | None = None
     encoding_aes_key: str | None = None
-    api_base_url: str = DEFAULT_API_BASE_URL
+    api_base_url: str = WeChatClient.API_BASE_URL
     reply_timeout_seconds: float = DEFAULT_REPLY_TIMEOUT_SECONDS
     deliveries: OrderedDict = field(default_factory=OrderedDict, repr=False)
     background: set = field(default_factory=set, repr=False)
@@ -100,7 +99,7 @@ class WeChatInput(InputChannel):
             app_id=settings["app_id"],
             app_secret=settings["app_secret"],
             encoding_aes_key=settings["encoding_aes_key"],
-            api_base_url=settings["api_base_url"] or DEFAULT_API_BASE_URL,
+            api_base_url=settings["api_base_url"] or WeChatClient.API_BASE_URL,
             reply_timeout_seconds=float(settings["reply_timeout_seconds"] or DEFAULT_REPLY_TIMEOUT_SECONDS),
         )
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import os
 
 import sqlalchemy as sa
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, declarative_base
 
@@ -80,10 +80,10 @@ class ConsultationLog:
 
 
 @functools.lru_cache(maxsize=4)
-def _log_for(url: str) -> ConsultationLog:
-    return ConsultationLog(create_engine(make_url(url)))
+def _log_for(database_setting: str) -> ConsultationLog:  # the setting is the cache key only
+    return ConsultationLog(create_engine(database_url()))
 
 
 def consultation_log() -> ConsultationLog:
-    """The log on the database DATABASE_URL chooses (one per process and database)."""
-    return _log_for(database_url().render_as_string(hide_password=False))
+    """The log on the database DATABASE_URL chooses (one per process and setting, made on first use)."""
+    return _log_for(os.environ.get("DATABASE_URL", ""))

@@ -6,6 +6,8 @@ from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
 
+from storage.database import database_url
+
 
 class DatabaseTrackerStore(SQLTrackerStore):
     """Conversations in SQLite by default, in PostgreSQL when DATABASE_URL says so.
@@ -15,8 +17,6 @@ class DatabaseTrackerStore(SQLTrackerStore):
     """
 
     def __init__(self, domain: Any = None, event_broker: Any = None, **kwargs: Any) -> None:
-        from storage.database import database_url
-
         kwargs.pop("host", None)  # the endpoint's url: the database URL comes from the environment
         # SQLTrackerStore uses a host that contains "://" as the full database URL.
         url = database_url().render_as_string(hide_password=False)
