@@ -126,8 +126,6 @@ _JOB_CHANGE = re.compile(
     r"previous (job|employer|company)|both (jobs|employers|companies)|each job)\b",
     re.IGNORECASE,
 )
-
-
 _THROUGH_WORK = re.compile(r"\b(my job|from work|through work|my employer|my company|the company|work unit)\b",
                            re.IGNORECASE)
 
