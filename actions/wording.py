@@ -1,24 +1,22 @@
-"""The actions' own wording (actions/wording.yml): the forms' questions and guiding messages."""
+"""The dialogue's own sentences from the catalogue: the forms' questions and guiding messages, with buttons."""
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
-WORDING_FILE = Path(__file__).with_name("wording.yml")
+from catalogue import children, say as text_of
+
+LANGUAGE = "en"
 
 
-@functools.lru_cache(maxsize=1)
-def wording() -> dict[str, dict[str, Any]]:
-    with WORDING_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def buttons(key: str, payload_of: Any = lambda value: f"/{value}") -> list[dict[str, str]]:
+    """The buttons under `key` in the catalogue, each with the payload its key stands for."""
+    return [{"title": title, "payload": payload_of(value)} for value, title in children(LANGUAGE, key + ".buttons").items()]
 
 
 def say(dispatcher: CollectingDispatcher, message: str, **values: str) -> None:
     """Send one of the guiding messages, with its buttons."""
-    entry = wording()["messages"][message]
-    dispatcher.utter_message(text=entry["text"].format(**values), buttons=entry.get("buttons", []))
+    key = f"message.{message}"
+    dispatcher.utter_message(text=text_of(LANGUAGE, key + ".text", **values), buttons=buttons(key))

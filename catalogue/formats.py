@@ -1,0 +1,57 @@
+"""How facts are written in each language: dates, months and quantities (with Babel's locale data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALES = {"en": "en_GB", "zh": "zh_CN"}  # en_GB: "10 March 2025", day before month
+DATE_PATTERNS = {"en": ("d MMMM y", "MMMM y"), "zh": ("y年M月d日", "y年M月")}
+
+
+def date_text(language: str, day: dt.date) -> str:
+    return format_date(day, DATE_PATTERNS[language][0], locale=LOCALES[language])
+
+
+def month_text(language: str, day: dt.date) -> str:
+    return format_date(day, DATE_PATTERNS[language][1], locale=LOCALES[language])
+
+
+def number_text(language: str, number: float) -> str:
+    return format_decimal(number, locale=LOCALES[language])
+
+
+def plural_category(language: str, number: float) -> str:
+    return Locale.parse(LOCALES[language]).plural_form(number)
+
+
+class LanguageFormatter(string.Formatter):
+    """str.format with language-aware fields.
+
+    {day}            a date: "10 March 2025" / "2025年3月10日"
+    {day:month}      its month: "March 2025" / "2025年3月"
+    {n}              a number: "2.5"
+    {n:years}        a quantity with its unit, e.g. "2 years" / "2年" (the catalogue's unit.years.* texts)
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec in ("years", "months", "days"):
+            from catalogue import say  # the unit words are catalogue texts
+
+            return say(self.language, f"unit.{format_spec}.{plural_category(self.language, value)}",
+                       n=number_text(self.language, value))
+        if isinstance(value, dt.date):
+            return month_text(self.language, value) if format_spec == "month" else date_text(self.language, value)
+        if isinstance(value, bool):
+            return super().format_field(value, format_spec)
+        if isinstance(value, (int, float)) and not format_spec:
+            return number_text(self.language, value)
+        return super().format_field(value, format_spec)
