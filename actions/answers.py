@@ -16,11 +16,12 @@ from rasa_sdk.types import DomainDict
 
 import policy_rules
 from policy_rules import PolicyInputError
-from policy_rules.render import answer_text, trace_text
 from actions.clock import today
 from actions.forms import MAX_FAILED_ANSWERS
 from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPICS
-from actions.wording import say
+from actions.wording import LANGUAGE, error_text, say
+from text_catalogue import say as text_of
+from text_catalogue.decisions import decision_text, trace_text
 from storage.consultation_log import consultation_log
 
 
@@ -30,7 +31,7 @@ def tell_decision(
     """Decide, send the answer, log it for staff and remember how it was reached for "why?"."""
     as_of = today()
     decision = policy_rules.evaluate(rule_id, facts, as_of=as_of)
-    dispatcher.utter_message(text=answer_text(decision))
+    dispatcher.utter_message(text=decision_text(LANGUAGE, decision))
     consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel())
     say(dispatcher, "after_answer")
     return [SlotSet("last_answer", {"rule": rule_id, "facts": facts, "as_of": as_of.isoformat()})]
@@ -55,7 +56,7 @@ class AnswerCase(Action):
             if missing is None:
                 return tell_decision(dispatcher, tracker, topic, facts)
         except PolicyInputError as error:  # a corrected fact the rule cannot accept: say why and ask again
-            dispatcher.utter_message(text=error.message)
+            dispatcher.utter_message(text=error_text(error))
             return [SlotSet(error.input_name, None), FollowupAction(form)]
         if int(tracker.get_slot("failed_attempts") or 0) >= MAX_FAILED_ANSWERS:
             say(dispatcher, "way_out")
@@ -87,15 +88,15 @@ class ExplainWhy(Action):
         requested = tracker.get_slot("requested_slot")
         topic = tracker.get_slot("topic")
         if tracker.active_loop.get("name") and requested and topic in TOPICS:
-            rule = policy_rules.get_rule(topic)
-            say(dispatcher, "why_asked", question=rule.title, fact=rule.input(requested).description)
+            say(dispatcher, "why_asked", question=text_of(LANGUAGE, f"rule.{topic}.title"),
+                fact=text_of(LANGUAGE, f"input.{requested}.description"))
             return []
         last = tracker.get_slot("last_answer")
         if not last:
             say(dispatcher, "nothing_to_explain")
             return []
         decision = policy_rules.evaluate(last["rule"], last["facts"], as_of=dt.date.fromisoformat(last["as_of"]))
-        dispatcher.utter_message(text=trace_text(decision))
+        dispatcher.utter_message(text=trace_text(LANGUAGE, decision))
         return []
 
 

@@ -21,6 +21,7 @@ from rasa_sdk.types import DomainDict
 import policy_rules
 from policy_rules import UNKNOWN, PolicyInputError
 from actions.topics import TOPICS
+from actions.wording import error_text
 
 MAX_FAILED_ANSWERS = 3
 
@@ -95,7 +96,7 @@ class RuleFormValidation(FormValidationAction):
         return {slot: slot_value(checked), "failed_attempts": 0}
 
     def reject(self, slot: str, error: PolicyInputError, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
-        dispatcher.utter_message(text=error.message)
+        dispatcher.utter_message(text=error_text(error))
         failures = int(tracker.get_slot("failed_attempts") or 0) + 1
         return {slot: None, error.input_name or slot: None, "failed_attempts": failures}
 

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.wording import LANGUAGE, buttons
-from catalogue import messages, say
+from text_catalogue import messages, say
 
 ANSWER_INTENTS = {"yes": "/affirm", "no": "/deny", "unknown": "/dont_know"}
 

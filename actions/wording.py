@@ -6,7 +6,9 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from catalogue import children, say as text_of
+from text_catalogue import children, say as text_of
+from text_catalogue.decisions import error_text as error_in
+from policy_rules import PolicyInputError
 
 LANGUAGE = "en"
 
@@ -20,3 +22,8 @@ def say(dispatcher: CollectingDispatcher, message: str, **values: str) -> None:
     """Send one of the guiding messages, with its buttons."""
     key = f"message.{message}"
     dispatcher.utter_message(text=text_of(LANGUAGE, key + ".text", **values), buttons=buttons(key))
+
+
+def error_text(error: PolicyInputError) -> str:
+    """Why an answer cannot be accepted, in the citizen's words."""
+    return error_in(LANGUAGE, error)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from policy_rules.engine import Citation, Decision, Rule, TraceStep
+from policy_rules.engine import UNITS, Citation, Decision, Rule, Statement, TraceStep
 from policy_rules.errors import InconsistentInputs, InvalidInput, MissingInput, PolicyInputError, UnknownRule
 from policy_rules.inputs import UNKNOWN, InputSpec
 from policy_rules.rules import duplicate_enrolment, general, personal_account, refund, retirement, transfer, waiting_period
@@ -47,7 +47,7 @@ def get_rule(rule_id: str) -> Rule:
     try:
         return RULES[rule_id]
     except KeyError:
-        raise UnknownRule(f"I have no rule called {rule_id!r}; known rules: {', '.join(sorted(RULES))}.") from None
+        raise UnknownRule("unknown_rule", None, rule=rule_id, known=sorted(RULES)) from None
 
 
 def evaluate(rule_id: str, inputs: Mapping[str, Any], as_of: dt.date | None = None) -> Decision:
@@ -78,7 +78,9 @@ __all__ = [
     "MissingInput",
     "PolicyInputError",
     "Rule",
+    "Statement",
     "TraceStep",
+    "UNITS",
     "UnknownRule",
     "check_input",
     "evaluate",

@@ -1,19 +1,24 @@
 """Typed errors for input a rule cannot accept.
 
-Every message is written for the citizen: it says what was wrong and what to
-give instead, so the dialogue can show it as is and ask again.
+An error names what was wrong with a code and the facts needed to say it
+(`params`); the catalogue words it for the citizen (`error.<code>`), so the
+dialogue and the command line can show it in the citizen's language and ask
+again. `input_name` is the fact to ask again.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class PolicyInputError(ValueError):
     """Base class: the rules were asked something they cannot answer as given."""
 
-    def __init__(self, message: str, input_name: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, input_name: str | None = None, **params: Any) -> None:
+        super().__init__(f"{code} ({input_name}): {params}" if params else f"{code} ({input_name})")
+        self.code = code
         self.input_name = input_name
+        self.params = params
 
 
 class UnknownRule(PolicyInputError):

@@ -2,7 +2,7 @@
 
 A rule lists its inputs; callers (the dialogue, the command line, tests) hand in
 raw values and `InputSpec.coerce` turns them into the typed value the rule
-reads, or raises `InvalidInput` with a message the citizen can act on.
+reads, or raises `InvalidInput` with a code the catalogue words for the citizen.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ UNKNOWN = "unknown"
 
 _TRUE_WORDS = {"yes", "y", "true", "1"}
 _FALSE_WORDS = {"no", "n", "false", "0"}
+TEXT_MAX_LENGTH = 80
 
 
 @dataclass(frozen=True)
 class InputSpec:
-    """One fact a rule reads.
+    """One fact a rule reads (its description for citizens is `input.<name>.description` in the catalogue).
 
     kind: "bool", "days", "years", "date", "choice" or "text".
     asked: False for context facts the rule uses when given but never asks for.
@@ -34,19 +35,31 @@ class InputSpec:
 
     name: str
     kind: str
-    description: str
     choices: tuple[str, ...] = ()
     asked: bool = True
     optional: bool = False
     maximum: float | None = None
+
+    def invalid(self, code: str, **params: Any) -> InvalidInput:
+        return InvalidInput(code, self.name, **params)
 
     def coerce(self, raw: Any) -> Any:
         """Return the typed value of `raw`, or None for an unknown optional fact."""
         if raw is None or (isinstance(raw, str) and raw.strip().lower() == UNKNOWN):
             if self.optional or not self.asked:
                 return None
-            raise InvalidInput(f"I need to know {self.description}; it cannot be left open.", self.name)
-        return getattr(self, f"_coerce_{self.kind}")(raw)
+            raise self.invalid("cannot_be_unknown")
+        if self.kind == "bool":
+            return self._coerce_bool(raw)
+        if self.kind == "days":
+            return self._coerce_days(raw)
+        if self.kind == "years":
+            return self._number(raw, "years")
+        if self.kind == "date":
+            return self._coerce_date(raw)
+        if self.kind == "choice":
+            return self._coerce_choice(raw)
+        return self._coerce_text(raw)
 
     def _coerce_bool(self, raw: Any) -> bool:
         if isinstance(raw, bool):
@@ -56,35 +69,28 @@ class InputSpec:
             return True
         if word in _FALSE_WORDS:
             return False
-        raise InvalidInput(f"Please answer yes or no: {self.description}.", self.name)
+        raise self.invalid("not_yes_or_no")
 
     def _number(self, raw: Any, unit: str) -> float:
         if isinstance(raw, bool):
-            raise InvalidInput(f"Please give {self.description} as a number of {unit}.", self.name)
+            raise self.invalid(f"not_a_number.{unit}")
         try:
             number = float(str(raw).strip()) if isinstance(raw, str) else float(raw)
         except (TypeError, ValueError):
-            raise InvalidInput(f"Please give {self.description} as a number of {unit}, for example 45.", self.name) from None
+            raise self.invalid(f"not_a_number.{unit}") from None
         if math.isnan(number) or math.isinf(number):
-            raise InvalidInput(f"Please give {self.description} as a number of {unit}.", self.name)
+            raise self.invalid(f"not_a_number.{unit}")
         if number < 0:
-            raise InvalidInput(f"{self.description.capitalize()} cannot be negative; please give it in {unit}.", self.name)
+            raise self.invalid(f"negative.{unit}")
         if self.maximum is not None and number > self.maximum:
-            raise InvalidInput(
-                f"{number:g} {unit} is more than I can accept for {self.description} "
-                f"(at most {self.maximum:g}); please check the number.",
-                self.name,
-            )
+            raise self.invalid(f"too_large.{unit}", number=number, maximum=self.maximum)
         return number
 
     def _coerce_days(self, raw: Any) -> int:
         number = self._number(raw, "days")
         if number != int(number):
-            raise InvalidInput(f"Please give {self.description} as a whole number of days.", self.name)
+            raise self.invalid("not_whole_days")
         return int(number)
-
-    def _coerce_years(self, raw: Any) -> float:
-        return self._number(raw, "years")
 
     def _coerce_date(self, raw: Any) -> dt.date:
         if isinstance(raw, dt.datetime):
@@ -97,19 +103,16 @@ class InputSpec:
                 return dt.date.fromisoformat(text + "-01")
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise InvalidInput(
-                f"Please give {self.description} as a date, for example 2025-03-10 or 10 March 2025.", self.name
-            ) from None
+            raise self.invalid("not_a_date") from None
 
     def _coerce_choice(self, raw: Any) -> str:
         value = str(raw).strip().lower()
         if value in self.choices:
             return value
-        options = "; ".join(choice.replace("_", " ") for choice in self.choices)
-        raise InvalidInput(f"Please choose one of: {options} ({self.description}).", self.name)
+        raise self.invalid("not_a_choice")
 
     def _coerce_text(self, raw: Any) -> str:
         text = " ".join(str(raw).split())
-        if not text or len(text) > 80:
-            raise InvalidInput(f"Please give {self.description} in a few words.", self.name)
+        if not text or len(text) > TEXT_MAX_LENGTH:
+            raise self.invalid("not_a_short_text")
         return text

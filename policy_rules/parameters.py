@@ -1,6 +1,7 @@
-"""The numbers of the law and the source documents, read from the data files.
+"""The numbers of the law and the source documents, read from the package's data files.
 
-This is the only place the package does I/O: it reads its own YAML files once.
+This is the only place the package does I/O: it reads its own files once
+(parameters/*.yaml and the source texts in sources/).
 """
 
 from __future__ import annotations
@@ -13,26 +14,28 @@ from typing import Any
 
 import yaml
 
-DATA_DIR = Path(__file__).with_name("parameters")
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "parameters"
 
 
 @dataclass(frozen=True)
 class Source:
+    """A source document; its title and section names for citizens are in the catalogue (`source.<id>`)."""
+
     id: str
-    title: str
     publisher: str
     published: dt.date | None
-    document: str
+    document: str  # path of its text, relative to the policy_rules package
+    sections: tuple[str, ...]  # the parts of it the rules cite
 
 
 @dataclass(frozen=True)
 class Parameter:
     name: str
-    description: str
     unit: str
     source: str
-    reference: str
-    quote: str
+    section: str
+    quote: str  # verbatim from the source document
     values: tuple[tuple[dt.date | None, Any], ...]  # (since, value), oldest first
 
     def value_on(self, day: dt.date | None) -> Any:
@@ -45,12 +48,23 @@ class Parameter:
 
 def _load(name: str) -> dict[str, Any]:
     with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        loaded: dict[str, Any] = yaml.safe_load(handle)
+        return loaded
 
 
 @functools.lru_cache(maxsize=1)
 def sources() -> dict[str, Source]:
-    return {key: Source(id=key, **entry) for key, entry in _load("sources.yaml").items()}
+    return {
+        key: Source(id=key, publisher=entry["publisher"], published=entry["published"], document=entry["document"],
+                    sections=tuple(entry["sections"]))
+        for key, entry in _load("sources.yaml").items()
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def source_text(source_id: str) -> str:
+    """The text of a source document as kept in the repository."""
+    return (PACKAGE_DIR / sources()[source_id].document).read_text(encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,10 +80,9 @@ def parameters() -> dict[str, Parameter]:
         )
         result[name] = Parameter(
             name=name,
-            description=entry["description"],
             unit=entry["unit"],
             source=entry["source"],
-            reference=entry["reference"],
+            section=entry["section"],
             quote=entry["quote"],
             values=tuple(values),
         )

@@ -12,116 +12,88 @@ their local bureau's own line, without inventing a number.
 
 from __future__ import annotations
 
-from policy_rules.engine import Evaluation, Rule, unit
+from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
 
 CARD_SOURCE = "paying_again_and_card_use"
 ONLINE_SOURCE = "online_handling_and_interruption"
+LAW = "social_insurance_law_article_23"
 
 
-@unit("eligibility.employees_must_join", "social_insurance_law", "Article 23, paragraph 1")
-def employees_must_join(ev: Evaluation) -> str:
-    """Employees join employee insurance; employer and employee pay jointly."""
-    return ("Employees must join the basic medical insurance for employees; the employer and the employee pay the "
-            "premiums together.")
+@unit("eligibility.employees_must_join", LAW, "article_23_paragraph_1",
+      quote="Employees should participate in the basic medical insurance for employees, and employers and employees "
+            "should jointly pay the basic medical insurance premiums in accordance with state regulations")
+def employees_must_join(ev: Evaluation) -> Statement:
+    return says("eligibility.employees_must_join")
 
 
-@unit("eligibility.flexible_workers_may_join", "social_insurance_law", "Article 23, paragraph 2")
-def flexible_workers_may_join(ev: Evaluation) -> tuple[str, ...]:
-    """Self-employed without employees, part-timers and flexible workers may join, paying themselves."""
-    return (
-        "Individual industrial and commercial households (self-employed) without employees,",
-        "part-time workers who are not in employee insurance through an employer,",
-        "other flexibly employed people,",
-    )
+@unit("eligibility.flexible_workers_may_join", LAW, "article_23_paragraph_2",
+      quote="Individual industrial and commercial households without employees, part-time employees who have not "
+            "participated in the basic medical insurance for employees and other flexible employees can participate "
+            "in the basic medical insurance for employees, and individuals pay the basic medical insurance premium")
+def flexible_workers_may_join(ev: Evaluation) -> Statement:
+    return says("eligibility.flexible_workers_may_join")
 
 
-@unit("card.no_cash", CARD_SOURCE, "Card use, item 1")
-def no_cash(ev: Evaluation) -> str:
-    """Cash withdrawal from the medical insurance card is prohibited."""
-    return ("No: taking cash out of the medical insurance card is strictly forbidden for every unit and person; the "
-            "card may only be used within its scope.")
+@unit("card.no_cash", CARD_SOURCE, "card_use_1",
+      quote="No unit or individual may violate the scope and requirements of the medical insurance card, and it is "
+            "strictly forbidden to take cash")
+def no_cash(ev: Evaluation) -> Statement:
+    return says("card.no_cash")
 
 
-@unit("card.family_use", CARD_SOURCE, "Card use, item 2")
-def family_use(ev: Evaluation) -> tuple[str, str]:
-    """Some provinces and cities let the personal account pay for close relatives."""
-    return (
-        "Only where local rules allow it. In some provinces and cities, such as Zhejiang Province and Guangzhou, "
-        "the surplus of an employee's personal account from past years can pay medical costs of the spouse, "
-        "children, parents and other close relatives.",
-        "Check with your local medical insurance bureau whether your city allows it.",
-    )
+@unit("card.family_use", CARD_SOURCE, "card_use_2",
+      quote="In some provinces and cities, such as Zhejiang Province and Guangzhou City, the surplus funds in "
+            "personal accounts of medical insurance over the years can be used to pay the medical insurance expenses "
+            "of the spouses, children, parents and other close relatives")
+def family_use(ev: Evaluation) -> tuple[Statement, Statement]:
+    return says("card.family_use_where_allowed"), says("card.check_local_bureau")
 
 
-@unit("coverage.exclusions", CARD_SOURCE, "Card use, item 3")
-def exclusions(ev: Evaluation) -> tuple[str, ...]:
-    """Costs the medical insurance does not pay."""
-    return (
-        "treatment at a non-designated hospital or medicine from a non-designated pharmacy (except emergencies);",
-        "injuries from fighting, drug abuse or other illegal acts;",
-        "treatment for alcoholism, suicide attempts or self-harm;",
-        "injuries from traffic accidents, medical accidents or other accidents where someone else is liable;",
-        "anything that state or local rules say the individual must pay.",
-    )
+@unit("coverage.exclusions", CARD_SOURCE, "card_use_3",
+      quote="Seeing a doctor in a non-designated medical institution or buying medicine in a non-designated retail "
+            "pharmacy (except emergency)")
+def exclusions(ev: Evaluation) -> tuple[Statement, ...]:
+    return tuple(says(f"coverage.exclusion_{n}") for n in range(1, 6))
 
 
-@unit("service.hotline", ONLINE_SOURCE, "Step 3")
-def hotline(ev: Evaluation) -> str:
-    """12333 answers social security questions during working hours."""
-    return ("Call 12333, the social security hotline, during normal working hours; it is often busy, so please be "
-            "patient.")
+@unit("service.hotline", ONLINE_SOURCE, "step_3",
+      quote="Call 12333 for social security questions, and you can get the most authoritative answer")
+def hotline(ev: Evaluation) -> Statement:
+    return says("service.hotline")
 
 
-@unit("service.online_channels", ONLINE_SOURCE, "Steps 1 and 2 and summary")
-def online_channels(ev: Evaluation) -> tuple[str, ...]:
-    """Online: the local website, the national app, the local app, the WeChat account."""
-    return (
-        "Your city's labour security or social insurance website: \"Personal Social Security Information "
-        "Inquiry\" shows your insurance and payments (log in with your ID card number; the password is your "
-        "social security number or your date of birth).",
-        "The National Medical Insurance Service Platform app.",
-        "The app of your local human resources and social security bureau.",
-        "The official WeChat account of your local human resources and social security bureau.",
-    )
+@unit("service.online_channels", ONLINE_SOURCE, "summary",
+      quote="Open the national medical insurance service platform app for processing")
+def online_channels(ev: Evaluation) -> tuple[Statement, ...]:
+    return (says("service.records_online"), says("service.national_app"), says("service.local_app"),
+            says("service.local_wechat"))
 
 
-def decide_eligibility(ev: Evaluation):
-    must = employees_must_join(ev)
-    may = flexible_workers_may_join(ev)
-    return ev.decision(
-        outcome="who_may_join_employee_insurance",
-        answer=must,
-        notes=("These may also join, paying the premiums themselves: " + " ".join(may).rstrip(",") + ".",),
-    )
+def decide_eligibility(ev: Evaluation) -> Decision:
+    return ev.decision(outcome="who_may_join_employee_insurance", answer=employees_must_join(ev),
+                       notes=(flexible_workers_may_join(ev),))
 
 
-def decide_card_cash(ev: Evaluation):
+def decide_card_cash(ev: Evaluation) -> Decision:
     return ev.decision(outcome="cash_withdrawal_prohibited", answer=no_cash(ev))
 
 
-def decide_family_use(ev: Evaluation):
+def decide_family_use(ev: Evaluation) -> Decision:
     where, check = family_use(ev)
     return ev.decision(outcome="family_use_depends_on_local_rules", answer=where, steps=(check,))
 
 
-def decide_exclusions(ev: Evaluation):
-    return ev.decision(outcome="not_covered_list", answer="The medical insurance does not pay for:",
-                       steps=exclusions(ev))
+def decide_exclusions(ev: Evaluation) -> Decision:
+    return ev.decision(outcome="not_covered_list", answer=says("coverage.not_paid_for"), steps=exclusions(ev))
 
 
-def decide_channels(ev: Evaluation):
-    return ev.decision(
-        outcome="service_channels",
-        answer=hotline(ev),
-        steps=online_channels(ev),
-        notes=("For a question about your own records, your local medical insurance bureau's service line or "
-               "counter can also help.",),
-    )
+def decide_channels(ev: Evaluation) -> Decision:
+    return ev.decision(outcome="service_channels", answer=hotline(ev), steps=online_channels(ev),
+                       notes=(says("service.own_records"),))
 
 
-ELIGIBILITY = Rule("employee_insurance_eligibility", "Who can join the employee medical insurance?", (),
-                   decide_eligibility)
-CARD_CASH = Rule("card_cash", "Can I take cash out of my medical insurance card?", (), decide_card_cash)
-CARD_FAMILY = Rule("card_family_use", "Can my family use my medical insurance card?", (), decide_family_use)
-EXCLUSIONS = Rule("not_covered", "What does the medical insurance not pay for?", (), decide_exclusions)
-CHANNELS = Rule("service_channels", "How can I contact a person or handle things online?", (), decide_channels)
+ELIGIBILITY = Rule("employee_insurance_eligibility", (), ("who_may_join_employee_insurance",), decide_eligibility)
+CARD_CASH = Rule("card_cash", (), ("cash_withdrawal_prohibited",), decide_card_cash)
+CARD_FAMILY = Rule("card_family_use", (), ("family_use_depends_on_local_rules",), decide_family_use)
+EXCLUSIONS = Rule("not_covered", (), ("not_covered_list",), decide_exclusions)
+CHANNELS = Rule("service_channels", (), ("service_channels",), decide_channels)

@@ -15,7 +15,7 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-from policy_rules.engine import Evaluation, Rule, unit
+from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
 
 SOURCE = "transfer_and_withdrawal"
@@ -31,125 +31,88 @@ SITUATIONS = (
     "other",
 )
 
-INPUTS = (
-    InputSpec(
-        "withdrawal_situation",
-        "choice",
-        "why you want to take the money out of the personal account",
-        choices=SITUATIONS,
-    ),
-)
+INPUTS = (InputSpec("withdrawal_situation", "choice", choices=SITUATIONS),)
 
 
-@unit("personal_account.no_withdrawal_while_insured", SOURCE, "Paragraph 1")
-def no_withdrawal_while_insured(ev: Evaluation) -> str:
-    """While insured the account cannot be drawn or used otherwise; it is carried forward and inherited."""
-    return (
-        "While you are insured, the money in the personal account on your medical insurance (social security) "
-        "card cannot be withdrawn or used for other purposes; the principal and interest are carried forward "
-        "and can be inherited."
-    )
+@unit("personal_account.no_withdrawal_while_insured", SOURCE, "paragraph_1",
+      quote="during his insurance period, the funds in the personal account cannot be arbitrarily extracted or used "
+            "for other purposes, and the principal and interest can be carried forward and inherited")
+def no_withdrawal_while_insured(ev: Evaluation) -> Statement:
+    return says("personal_account.no_withdrawal_while_insured")
 
 
-@unit("personal_account.retired_elsewhere_or_abroad", SOURCE, "Item 1")
-def retired_elsewhere_or_abroad(ev: Evaluation) -> str:
-    """After retirement: confirmed long-term treatment elsewhere, or settling abroad, allows withdrawal."""
-    return (
-        "Retired insured persons who have completed the confirmation for long-term medical treatment in another "
-        "place, or who settle abroad, can withdraw the personal account with the relevant materials."
-    )
+@unit("personal_account.retired_elsewhere_or_abroad", SOURCE, "item_1",
+      quote="Insured persons who have gone through the confirmation procedures for long-term medical treatment in "
+            "different places or left the country to settle down after retirement can go through the withdrawal "
+            "procedures for personal accounts with relevant materials")
+def retired_elsewhere_or_abroad(ev: Evaluation) -> Statement:
+    return says("personal_account.retired_elsewhere_or_abroad")
 
 
-@unit("personal_account.heir_after_death", SOURCE, "Item 2")
-def heir_after_death(ev: Evaluation) -> str:
-    """After the insured person's death the heir can withdraw the account."""
-    return "After the insured person's death, the heir can withdraw the personal account with the relevant documents."
+@unit("personal_account.heir_after_death", SOURCE, "item_2",
+      quote="After the death of the insured person, his successor can handle the withdrawal procedures of personal "
+            "account according to relevant information")
+def heir_after_death(ev: Evaluation) -> Statement:
+    return says("personal_account.heir_after_death")
 
 
-@unit("personal_account.leaving_country_before_retirement", SOURCE, "Paragraph 1 and item 3")
-def leaving_country(ev: Evaluation) -> tuple[str, str]:
-    """Settling abroad, losing nationality or a foreigner going home before retirement: withdraw after stopping."""
-    return (
-        "First stop the insurance (go through the formalities of leaving and stopping insurance).",
-        "Then apply for a one-time payment of the personal account balance with the relevant documents; this "
-        "also ends your medical insurance relationship in the city.",
-    )
+@unit("personal_account.leaving_country_before_retirement", SOURCE, "item_3",
+      quote="Insured persons who have left the country to settle down before retirement or foreigners who have left "
+            "the country to return home before retirement can go through the withdrawal procedures of personal "
+            "accounts with relevant information after going through the formalities of downsizing and stopping "
+            "insurance according to regulations")
+def leaving_country(ev: Evaluation) -> tuple[Statement, Statement]:
+    return says("personal_account.stop_first"), says("personal_account.then_withdraw")
 
 
-@unit("personal_account.transfer_balance_refused", SOURCE, "Paragraph 1 and item 4")
-def transfer_refused(ev: Evaluation) -> str:
-    """Balance that cannot move, or that the new place refuses, can be paid out once."""
-    return (
-        "If the insurance agency at the new place refuses the balance, gives no account to receive it, or it "
-        "cannot be transferred, apply for a one-time payment of the balance with the certificates from that agency."
-    )
+@unit("personal_account.transfer_balance_refused", SOURCE, "item_4",
+      quote="If the social (medical) insurance agency in the receiving place explicitly refuses to accept the balance "
+            "of personal account, or fails to provide the information of receiving account with the balance of "
+            "personal account, it may handle the withdrawal procedures of personal account with relevant materials")
+def transfer_refused(ev: Evaluation) -> Statement:
+    return says("personal_account.transfer_balance_refused")
 
 
-@unit("personal_account.moves_with_relationship", SOURCE, "Paragraph 1 and item 4")
-def moves_with_relationship(ev: Evaluation) -> str:
-    """On a transfer the balance moves with the relationship in principle."""
-    return "When you move, the balance is in principle transferred with your medical insurance relationship."
+@unit("personal_account.moves_with_relationship", SOURCE, "paragraph_1",
+      quote="In principle, personal accounts are transferred with the medical insurance relationship")
+def moves_with_relationship(ev: Evaluation) -> Statement:
+    return says("personal_account.moves_with_relationship")
 
 
-def decide(ev: Evaluation):
+def decide(ev: Evaluation) -> Decision:
     situation = ev.fact("withdrawal_situation")
     if situation in ("retired_living_elsewhere", "retired_settled_abroad"):
-        return ev.decision(
-            outcome="withdrawal_allowed",
-            answer="Yes. " + retired_elsewhere_or_abroad(ev),
-            steps=("Bring the relevant materials to the medical insurance agency to withdraw the balance.",),
-        )
+        return ev.decision(outcome="withdrawal_allowed", answer=(says("yes"), retired_elsewhere_or_abroad(ev)),
+                           steps=(says("personal_account.bring_materials"),))
     if situation == "insured_person_died":
-        return ev.decision(outcome="withdrawal_by_heir", answer="Yes. " + heir_after_death(ev),
+        return ev.decision(outcome="withdrawal_by_heir", answer=(says("yes"), heir_after_death(ev)),
                            notes=(no_withdrawal_while_insured(ev),))
     if situation == "leaving_country_before_retirement":
-        stop_first, then_withdraw = leaving_country(ev)
-        return ev.decision(
-            outcome="withdrawal_after_stopping_insurance",
-            answer="Yes, once you have stopped the insurance.",
-            steps=(stop_first, then_withdraw),
-        )
+        return ev.decision(outcome="withdrawal_after_stopping_insurance",
+                           answer=says("personal_account.yes_once_stopped"), steps=leaving_country(ev))
     if situation == "transfer_balance_refused":
-        return ev.decision(outcome="withdrawal_allowed", answer="Yes. " + transfer_refused(ev),
+        return ev.decision(outcome="withdrawal_allowed", answer=(says("yes"), transfer_refused(ev)),
                            notes=(moves_with_relationship(ev),))
     if situation == "moving_to_another_city":
-        return ev.decision(
-            outcome="balance_moves_with_transfer",
-            answer="No cash-out: " + moves_with_relationship(ev),
-            notes=(transfer_refused(ev),),
-        )
+        return ev.decision(outcome="balance_moves_with_transfer",
+                           answer=(says("personal_account.no_cash_out"), moves_with_relationship(ev)),
+                           notes=(transfer_refused(ev),))
     if situation == "still_insured":
-        return ev.decision(outcome="no_withdrawal_while_insured", answer="No. " + no_withdrawal_while_insured(ev))
-    return ev.decision(
-        outcome="not_settled_by_sources",
-        answer=(
-            "The published rules allow a withdrawal only after retirement (long-term treatment elsewhere or settling "
-            "abroad), after the insured person's death, when leaving the country before retirement, or when the "
-            "balance cannot be transferred. For any other situation please ask your local medical insurance bureau."
-        ),
-        notes=(no_withdrawal_while_insured(ev),),
-        refer_to_bureau=True,
-    )
+        return ev.decision(outcome="no_withdrawal_while_insured", answer=(says("no"), no_withdrawal_while_insured(ev)))
+    return ev.decision(outcome="not_settled_by_sources", answer=says("personal_account.other_situation_open"),
+                       notes=(no_withdrawal_while_insured(ev),), refer_to_bureau=True)
 
 
-def decide_rules(ev: Evaluation):
-    return ev.decision(
-        outcome="account_rules",
-        answer=no_withdrawal_while_insured(ev),
-        notes=(moves_with_relationship(ev), transfer_refused(ev)),
-    )
+def decide_rules(ev: Evaluation) -> Decision:
+    return ev.decision(outcome="account_rules", answer=no_withdrawal_while_insured(ev),
+                       notes=(moves_with_relationship(ev), transfer_refused(ev)))
 
 
 RULE = Rule(
     id="account_withdrawal",
-    title="Can I withdraw the money in my personal medical account?",
     inputs=INPUTS,
+    outcomes=("withdrawal_allowed", "withdrawal_by_heir", "withdrawal_after_stopping_insurance",
+              "balance_moves_with_transfer", "no_withdrawal_while_insured", "not_settled_by_sources"),
     decide=decide,
 )
-
-ACCOUNT_RULES = Rule(
-    id="personal_account_rules",
-    title="What are the rules of the personal medical account?",
-    inputs=(),
-    decide=decide_rules,
-)
+ACCOUNT_RULES = Rule(id="personal_account_rules", inputs=(), outcomes=("account_rules",), decide=decide_rules)

@@ -18,164 +18,148 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
-from policy_rules.calendar import add_months, date_label
-from policy_rules.engine import Evaluation, Rule, unit
+from policy_rules.calendar import add_months
+from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.errors import InconsistentInputs
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.personal_account import moves_with_relationship, transfer_refused
 
 SOURCE = "transfer_procedures"
 
-HAS_RECEIVING_EMPLOYER = InputSpec(
-    "has_receiving_employer", "bool", "whether an employer at the new place will enrol you"
-)
-OLD_ENROLMENT_END = InputSpec(
-    "old_enrolment_end_date", "date", "the date your insurance at the old place ends or ended", optional=True
-)
-NEW_CITY = InputSpec("new_city", "text", "the city you are moving to", asked=False)
-PAYMENT_RESUMED = InputSpec("payment_resumed_date", "date", "the date you started paying at the new place")
+HAS_RECEIVING_EMPLOYER = InputSpec("has_receiving_employer", "bool")
+OLD_ENROLMENT_END = InputSpec("old_enrolment_end_date", "date", optional=True)
+NEW_CITY = InputSpec("new_city", "text", asked=False)
+PAYMENT_RESUMED = InputSpec("payment_resumed_date", "date")
 
 
-@unit("transfer.what_moves", SOURCE, "Paragraph 1")
-def what_moves(ev: Evaluation) -> str:
-    """The contribution years and the personal account move, and the years of both places add up."""
-    return (
-        "Your contribution years and your personal account move with you, and the years in both places are added "
-        "together (counted as continuous when there is no break)."
-    )
+@unit("transfer.what_moves", SOURCE, "paragraph_1",
+      quote="the transfer of the basic medical insurance payment period and personal account of the original "
+            "employment place to the new work place when the insured moves across regions, so that the medical "
+            "insurance period of the two places can be calculated cumulatively")
+def what_moves(ev: Evaluation) -> Statement:
+    return says("transfer.what_moves")
 
 
-@unit("transfer.procedure", SOURCE, "Treatment method, items 1 and 2")
-def procedure(ev: Evaluation, new_city: str | None) -> tuple[str, str]:
-    """Cancel at the old place with a participation certificate, then apply at the new place."""
-    where = f"in {new_city}" if new_city else "at the new place"
-    return (
-        "Cancel (terminate) the medical insurance relationship at the place where you are insured now, and get "
-        "the Certificate of Participation from the insurance agency there.",
-        f"Apply for the transfer at the social security centre {where}: fill in the transfer application form and "
-        "bring the Certificate of Participation and the payment certificate from the old place; the relationship "
-        "and the personal account are transferred together.",
-    )
+@unit("transfer.cancel_at_old_place", SOURCE, "treatment_method",
+      quote="cancel the medical insurance relationship in the original insured place")
+def cancel_at_old_place(ev: Evaluation) -> Statement:
+    return says("transfer.cancel_at_old_place")
 
 
-@unit("transfer.receiving_employer", SOURCE, "Matters needing attention, item 1")
-def receiving_employer(ev: Evaluation) -> str:
-    """With a receiving employer, the employer handles the medical insurance formalities."""
-    return "Your new employer goes through the medical insurance formalities for you at the new place."
+@unit("transfer.apply_at_new_place", SOURCE, "treatment_method",
+      quote="with the Certificate of Participation issued by the transfer agency and the payment certificate of the "
+            "original insured place to handle the transfer of medical insurance relationship and personal account")
+def apply_at_new_place(ev: Evaluation, new_city: str | None) -> Statement:
+    return says("transfer.apply_in_city", city=new_city) if new_city else says("transfer.apply_at_new_place")
 
 
-@unit("transfer.individual_payment_deadline", SOURCE, "Matters needing attention, item 1")
+@unit("transfer.receiving_employer", SOURCE, "attention_1",
+      quote="If there is a receiving unit, it shall go through the medical insurance formalities")
+def receiving_employer(ev: Evaluation) -> Statement:
+    return says("transfer.receiving_employer")
+
+
+@unit("transfer.individual_payment_window", SOURCE, "attention_1",
+      quote="If there is no receiving unit, the individual shall pay the insurance premium within three months "
+            "after the termination of the original basic medical insurance relationship")
+def individual_payment_window(ev: Evaluation) -> int:
+    """Without a receiving employer: the months after the old enrolment ends within which to pay at the new place."""
+    months: int = ev.param("transfer.individual_payment_window_months")
+    return months
+
+
+@unit("transfer.individual_payment_deadline", SOURCE, "attention_1",
+      quote="the individual shall pay the insurance premium within three months after the termination of the "
+            "original basic medical insurance relationship")
 def individual_payment_deadline(ev: Evaluation, old_enrolment_end_date: dt.date) -> dt.date:
-    """Without a receiving employer, pay at the new place within three months after the old enrolment ends."""
     return add_months(old_enrolment_end_date, ev.param("transfer.individual_payment_window_months"))
 
 
-@unit("transfer.schemes_convert", SOURCE, "Matters needing attention, item 2")
-def schemes_convert(ev: Evaluation) -> str:
-    """The three schemes convert freely when the relationship is transferred."""
-    return (
-        "When transferring you may switch freely between the three schemes: employee insurance (urban workers), "
-        "urban residents' insurance and the new rural cooperative medical system."
-    )
+@unit("transfer.schemes_convert", SOURCE, "attention_2",
+      quote="the three medical insurance relationships can be freely converted")
+def schemes_convert(ev: Evaluation) -> Statement:
+    return says("transfer.schemes_convert")
 
 
-@unit("transfer.benefits_from_next_month", SOURCE, "After the transfer")
-def benefits_from_next_month(ev: Evaluation) -> str:
-    """Benefits at the new place start the month after the transfer."""
+@unit("transfer.benefits_from_next_month", SOURCE, "after_transfer",
+      quote="you will enjoy the corresponding treatment at the transfer place from the next month")
+def benefits_from_next_month(ev: Evaluation) -> Statement:
     months = ev.param("transfer.benefits_start_delay_months")
-    return ("You get benefits at the new place from the month after the transfer."
-            if months == 1 else f"You get benefits at the new place {months} months after the transfer.")
+    return says("transfer.benefits_next_month") if months == 1 else says("transfer.benefits_months_after", months=months)
 
 
-@unit("transfer.gap_bills", SOURCE, "After the transfer")
-def gap_bills_rule(ev: Evaluation) -> str:
-    """Bills during the formalities are paid if payment resumes within three months; not beyond."""
-    months = ev.param("transfer.gap_bills_covered_months")
-    return (
-        f"Medical bills from while the transfer is handled are paid when you start paying again within {months} "
-        f"months; if you stay unpaid for more than {months} months, bills from the unpaid period are not paid."
-    )
+@unit("transfer.gap_bills", SOURCE, "after_transfer",
+      quote="Medical expenses occurred in the process of handling the formalities, and if the insurance payment is "
+            "made within the prescribed 3 months, the transfer agency shall pay the relevant medical expenses")
+def gap_bills_rule(ev: Evaluation) -> Statement:
+    return says("transfer.gap_bills_rule", months=ev.param("transfer.gap_bills_covered_months"))
 
 
-@unit("transfer.gap_bills_covered", SOURCE, "After the transfer")
+@unit("transfer.gap_bills_covered", SOURCE, "after_transfer",
+      quote="For those who have not been insured for more than 3 months, the transfer agency will not pay the "
+            "medical expenses during the unpaid period")
 def gap_bills_covered(ev: Evaluation, old_enrolment_end_date: dt.date, payment_resumed_date: dt.date) -> bool:
-    """Payment resumed by the three-month deadline: the gap's bills are paid."""
     return payment_resumed_date <= add_months(old_enrolment_end_date, ev.param("transfer.gap_bills_covered_months"))
 
 
-def decide(ev: Evaluation):
-    cancel, apply = procedure(ev, new_city=ev.given("new_city"))
+def decide(ev: Evaluation) -> Decision:
+    cancel, apply = cancel_at_old_place(ev), apply_at_new_place(ev, new_city=ev.given("new_city"))
     notes = [what_moves(ev), schemes_convert(ev), benefits_from_next_month(ev),
              moves_with_relationship(ev), transfer_refused(ev)]
     if ev.fact("has_receiving_employer"):
-        return ev.decision(
-            outcome="transfer_through_new_employer",
-            answer=f"{receiving_employer(ev)} You still ask the old place to end your insurance there and take the "
-            "certificate with you.",
-            steps=(cancel, apply),
-            notes=notes,
-        )
-    months = ev.param("transfer.individual_payment_window_months")
+        return ev.decision(outcome="transfer_through_new_employer",
+                           answer=(receiving_employer(ev), says("transfer.still_end_old_enrolment")),
+                           steps=(cancel, apply), notes=notes)
+    months = individual_payment_window(ev)
     end = ev.optional_fact("old_enrolment_end_date")
-    facts = {}
+    facts: dict[str, Any] = {}
     if end is None:
-        deadline_words = f"within {months} months after your insurance at the old place ends"
+        deadline_key, deadline_params = "transfer.pay_within_months", {"months": months}
     else:
         deadline = individual_payment_deadline(ev, old_enrolment_end_date=end)
         facts["payment_deadline"] = deadline.isoformat()
-        deadline_words = f"by {date_label(deadline)} ({months} months after your old insurance ended on {date_label(end)})"
+        deadline_key, deadline_params = "transfer.pay_by_date", {"months": months, "deadline": deadline, "end": end}
     notes.insert(0, gap_bills_rule(ev))
     return ev.decision(
         outcome="transfer_paying_as_individual",
-        answer=f"Without a receiving employer you must start paying the insurance yourself at the new place "
-        f"{deadline_words}.",
-        steps=(cancel, apply, f"Start paying as an individual at the new place {deadline_words}."),
+        answer=says(f"{deadline_key}.answer", **deadline_params),
+        steps=(cancel, apply, says(f"{deadline_key}.step", **deadline_params)),
         notes=notes,
         facts=facts,
     )
 
 
-def decide_gap_bills(ev: Evaluation):
+def decide_gap_bills(ev: Evaluation) -> Decision:
     end, resumed = ev.fact("old_enrolment_end_date"), ev.fact("payment_resumed_date")
     general = gap_bills_rule(ev)
-    months = ev.param("transfer.gap_bills_covered_months")
-    if gap_bills_covered(ev, old_enrolment_end_date=end, payment_resumed_date=resumed):
-        return ev.decision(
-            outcome="gap_bills_paid",
-            answer=f"You started paying again on {date_label(resumed)}, within {months} months of {date_label(end)}, "
-            "so medical bills from the gap are paid by the insurance agency.",
-            notes=(general,),
-        )
+    covered = gap_bills_covered(ev, old_enrolment_end_date=end, payment_resumed_date=resumed)
+    outcome = "gap_bills_paid" if covered else "gap_bills_not_paid"
     return ev.decision(
-        outcome="gap_bills_not_paid",
-        answer=f"You started paying again on {date_label(resumed)}, more than {months} months after {date_label(end)}, "
-        "so medical bills from the unpaid period are not paid.",
+        outcome=outcome,
+        answer=says(f"transfer.{outcome}", resumed=resumed, end=end,
+                    months=ev.param("transfer.gap_bills_covered_months")),
         notes=(general,),
     )
 
 
-def check_gap_bills(facts: dict) -> None:
+def check_gap_bills(facts: dict[str, Any]) -> None:
     end, resumed = facts.get("old_enrolment_end_date"), facts.get("payment_resumed_date")
     if end and resumed and resumed < end:
-        raise InconsistentInputs(
-            f"The new payment ({date_label(resumed)}) starts before the old insurance ended ({date_label(end)}); "
-            "please check the dates.",
-            "payment_resumed_date",
-        )
+        raise InconsistentInputs("payment_resumed_before_end", "payment_resumed_date", resumed=resumed, end=end)
 
 
 RULE = Rule(
     id="transfer",
-    title="I am moving to another city: what happens to my medical insurance?",
     inputs=(HAS_RECEIVING_EMPLOYER, OLD_ENROLMENT_END, NEW_CITY),
+    outcomes=("transfer_through_new_employer", "transfer_paying_as_individual"),
     decide=decide,
 )
-
 GAP_BILLS = Rule(
     id="transfer_gap_bills",
-    title="Are medical bills paid for the gap while my insurance is transferred?",
     inputs=(dataclasses.replace(OLD_ENROLMENT_END, optional=False), PAYMENT_RESUMED),
+    outcomes=("gap_bills_paid", "gap_bills_not_paid"),
     decide=decide_gap_bills,
     check=check_gap_bills,
 )

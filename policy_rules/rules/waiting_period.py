@@ -20,37 +20,41 @@ Readings chosen where the text is open:
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from policy_rules.calendar import add_months, date_label, month_label, month_start
-from policy_rules.engine import Evaluation, Rule, unit
+from policy_rules.calendar import add_months, month_start
+from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.errors import InconsistentInputs
 from policy_rules.inputs import InputSpec
 
 SOURCE = "online_handling_and_interruption"
 
 INPUTS = (
-    InputSpec("back_paid", "bool", "whether you have paid, or will pay, the missed contributions"),
-    InputSpec("gap_days", "days", "how many days passed between the interruption and the back payment", maximum=36500),
-    InputSpec("payment_date", "date", "the date you paid, or will pay, the arrears", optional=True),
-    InputSpec("interruption_date", "date", "the date your contributions stopped", asked=False),
+    InputSpec("back_paid", "bool"),
+    InputSpec("gap_days", "days", maximum=36500),
+    InputSpec("payment_date", "date", optional=True),
+    InputSpec("interruption_date", "date", asked=False),
 )
 
 
-@unit("waiting_period.suspension", SOURCE, "Medical insurance provisions, item 1")
-def suspension(ev: Evaluation) -> str:
-    """Benefits stop from the month contributions are not paid in full and on time."""
-    return (
-        "Benefits are suspended from the month in which a contribution was not paid in full and on time."
-    )
+@unit("waiting_period.suspension", SOURCE, "provision_1",
+      quote="he will stop enjoying the medical insurance benefits from the month when he has never paid it in full "
+            "and on time")
+def suspension(ev: Evaluation) -> Statement:
+    return says("waiting_period.suspension")
 
 
-@unit("waiting_period.gap_from_dates", SOURCE, "Medical insurance provisions, items 2 to 4")
+@unit("waiting_period.gap_from_dates", SOURCE, "provision_2",
+      quote="the insured to suspend the enjoyment of medical insurance benefits within 60 days (including 60 days) "
+            "to pay medical insurance premiums")
 def gap_from_dates(ev: Evaluation, interruption_date: dt.date, payment_date: dt.date) -> int:
-    """The gap is the number of days from the interruption to the back payment."""
     return (payment_date - interruption_date).days
 
 
-@unit("waiting_period.delay_after_back_payment", SOURCE, "Medical insurance provisions, items 2 to 4")
+@unit("waiting_period.delay_after_back_payment", SOURCE, "provision_3",
+      quote="If the medical insurance benefits are suspended for more than 60 days to 180 days (including 180 days) "
+            "to pay back the medical insurance, the benefits paid by the overall fund can only be enjoyed three "
+            "months after the payment month")
 def delay_after_back_payment(ev: Evaluation, gap_days: int) -> tuple[str, int]:
     """The window the gap falls in, and the months after the payment month until the pooled fund pays again."""
     if gap_days <= ev.param("waiting_period.next_month_max_days"):
@@ -60,53 +64,43 @@ def delay_after_back_payment(ev: Evaluation, gap_days: int) -> tuple[str, int]:
     return "benefits_after_six_months", ev.param("waiting_period.long_gap_delay_months")
 
 
-@unit("waiting_period.first_benefit_month", SOURCE, "Medical insurance provisions, items 2 to 4")
+@unit("waiting_period.first_benefit_month", SOURCE, "provision_4",
+      quote="the benefits paid by the overall fund can only be enjoyed after 6 months from the payment month")
 def first_benefit_month(ev: Evaluation, payment_date: dt.date, delay_months: int) -> dt.date:
     """Paid in month M with a delay of N months: benefits from the first day of month M+N."""
     return add_months(month_start(payment_date), delay_months)
 
 
-@unit("waiting_period.back_payment_terms", SOURCE, "Medical insurance provisions, item 1")
-def back_payment_terms(ev: Evaluation) -> tuple[str, str]:
-    """Back payment covers all arrears at last year's average wage; overdue time counts but is not covered."""
-    return (
-        "Pay all the arrears of the interruption; they are calculated on the average salary of local employees "
-        "in the previous year at the time you pay.",
-        "The overdue time counts toward your continuous contribution time, but the pooled fund pays nothing "
-        "for medical costs during the overdue period.",
-    )
+@unit("waiting_period.back_payment_terms", SOURCE, "provision_1",
+      quote="it must be based on the average salary of local employees in the previous year at the time of payment, "
+            "and all the arrears during the interruption must be filled")
+def back_payment_terms(ev: Evaluation) -> Statement:
+    return says("waiting_period.back_payment_terms")
 
 
-@unit("waiting_period.not_back_paid", SOURCE, "Medical insurance provisions, item 5")
-def not_back_paid(ev: Evaluation) -> str:
-    """Without back payment the person re-enrols and earlier time is no longer continuous."""
-    return (
-        "Without paying the arrears you are treated as joining the medical insurance again, and the time you "
-        "paid before the interruption no longer counts as continuous contribution time."
-    )
+@unit("waiting_period.overdue_time_counts", SOURCE, "provision_1",
+      quote="Overdue time is included in the continuous payment time, but you can't enjoy the treatment of pooling "
+            "funds during the overdue period")
+def overdue_time_counts(ev: Evaluation) -> Statement:
+    return says("waiting_period.overdue_time_counts")
 
 
-def _window_words(ev: Evaluation, outcome: str) -> str:
-    short = ev.param("waiting_period.next_month_max_days")
-    medium = ev.param("waiting_period.three_month_max_days")
-    return {
-        "benefits_from_next_month": f"within {short} days",
-        "benefits_after_three_months": f"more than {short} and at most {medium} days",
-        "benefits_after_six_months": f"more than {medium} days",
-    }[outcome]
+@unit("waiting_period.not_back_paid", SOURCE, "provision_5",
+      quote="If the payment is not made after the interruption, it will be regarded as re-participation in medical "
+            "insurance, and the payment time before the interruption will not be included in the continuous "
+            "payment time")
+def not_back_paid(ev: Evaluation) -> Statement:
+    return says("waiting_period.not_back_paid")
 
 
-def decide(ev: Evaluation):
+def decide(ev: Evaluation) -> Decision:
     suspended = suspension(ev)
     payment_date = ev.given("payment_date")  # a payment date says the arrears were (or will be) paid
     if payment_date is None and not ev.fact("back_paid"):
         return ev.decision(
             outcome="treated_as_new_enrolment",
             answer=not_back_paid(ev),
-            steps=(
-                "If you want to keep your earlier contribution time, pay all the arrears; how long you then wait "
-                "depends on how long the interruption lasted.",
-            ),
+            steps=(says("waiting_period.pay_to_keep_time"),),
             notes=(suspended,),
         )
 
@@ -116,59 +110,46 @@ def decide(ev: Evaluation):
     else:
         gap_days = ev.fact("gap_days")
     outcome, delay = delay_after_back_payment(ev, gap_days=gap_days)
-    pay_terms, overdue_rule = back_payment_terms(ev)
     if payment_date is None:
         payment_date = ev.optional_fact("payment_date")
 
-    when = "from the month after the payment month" if delay == 1 else f"from {delay} months after the payment month"
-    answer = (f"When the arrears are paid after {gap_days} days without benefits ({_window_words(ev, outcome)}), "
-              f"the pooled fund pays your medical costs again {when}.")
-    facts: dict = {"gap_days": gap_days, "delay_months": delay}
+    answer = [says(f"waiting_period.{outcome}", gap_days=gap_days, delay=delay,
+                   short=ev.param("waiting_period.next_month_max_days"),
+                   medium=ev.param("waiting_period.three_month_max_days"))]
+    facts: dict[str, Any] = {"gap_days": gap_days, "delay_months": delay}
     if payment_date is None:
-        answer += " Tell me the payment date and I can give you the exact month."
+        answer.append(says("waiting_period.tell_payment_date"))
     else:
         first_month = first_benefit_month(ev, payment_date=payment_date, delay_months=delay)
         facts.update(payment_month=payment_date.strftime("%Y-%m"), first_benefit_month=first_month.strftime("%Y-%m"))
-        answer += (f" Paid in {month_label(payment_date)}: you are covered again from 1 {month_label(first_month)}.")
+        answer.append(says("waiting_period.covered_again_from", payment_date=payment_date, first_day=first_month))
         if ev.as_of:
             facts["benefits_started"] = ev.as_of >= first_month
-            answer += (f" As of {date_label(ev.as_of)} your benefits have restarted." if facts["benefits_started"]
-                       else f" As of {date_label(ev.as_of)} that month has not begun yet.")
+            started = "waiting_period.benefits_restarted" if facts["benefits_started"] else "waiting_period.not_yet"
+            answer.append(says(started, as_of=ev.as_of))
     return ev.decision(
         outcome=outcome,
         answer=answer,
-        steps=(pay_terms,),
-        notes=(overdue_rule, suspended),
+        steps=(back_payment_terms(ev),),
+        notes=(overdue_time_counts(ev), suspended),
         facts=facts,
     )
 
 
-def check(facts: dict) -> None:
+def check(facts: dict[str, Any]) -> None:
     interruption, payment = facts.get("interruption_date"), facts.get("payment_date")
     if interruption and payment:
         if payment < interruption:
-            raise InconsistentInputs(
-                f"The payment date ({date_label(payment)}) is before the interruption ({date_label(interruption)}); "
-                "please check the two dates.",
-                "payment_date",
-            )
+            raise InconsistentInputs("payment_before_interruption", "payment_date", payment=payment,
+                                     interruption=interruption)
         given_gap = facts.get("gap_days")
         if given_gap is not None and given_gap != (payment - interruption).days:
-            raise InconsistentInputs(
-                f"From {date_label(interruption)} to {date_label(payment)} is {(payment - interruption).days} days, "
-                f"not {given_gap}; which is right?",
-                "gap_days",
-            )
+            raise InconsistentInputs("gap_does_not_match_dates", "gap_days", interruption=interruption,
+                                     payment=payment, days=(payment - interruption).days, given=given_gap)
     if facts.get("back_paid") is False and payment:
-        raise InconsistentInputs(
-            "You said you have not paid the arrears but also gave a payment date; which is right?", "back_paid"
-        )
+        raise InconsistentInputs("not_paid_but_payment_date", "back_paid")
 
 
-RULE = Rule(
-    id="waiting_period",
-    title="When can I use my insurance again after an interruption?",
-    inputs=INPUTS,
-    decide=decide,
-    check=check,
-)
+OUTCOMES = ("treated_as_new_enrolment", "benefits_from_next_month", "benefits_after_three_months",
+            "benefits_after_six_months")
+RULE = Rule(id="waiting_period", inputs=INPUTS, outcomes=OUTCOMES, decide=decide, check=check)

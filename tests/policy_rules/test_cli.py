@@ -19,7 +19,7 @@ def test_explains_a_waiting_period_case_end_to_end():
     assert "covered again from 1 June 2025" in out
     assert "has not begun yet" in out
     assert "Sources:" in out and "How to operate the medical insurance online?" in out
-    assert "How I reached this answer" in out and "gap_days = 100" in out
+    assert "How I reached this answer" in out and "days without benefits = 100" in out
 
 
 def test_json_output_carries_trace_and_citations():
@@ -40,6 +40,13 @@ def test_missing_input_is_reported():
     result = run_cli("transfer")
     assert result.returncode == 2
     assert "employer at the new place" in result.stderr
+
+
+def test_output_piped_into_a_closed_pipe_ends_quietly():
+    result = subprocess.run(f"{sys.executable} -m policy_rules list | head -1", shell=True, capture_output=True,
+                            text=True, timeout=60)
+    assert result.stdout.startswith("waiting_period:")
+    assert "BrokenPipeError" not in result.stderr
 
 
 def test_list_names_every_rule():

@@ -8,22 +8,23 @@ import pytest
 
 import policy_rules
 from policy_rules.engine import Evaluation
-from policy_rules.parameters import Parameter, parameters, sources
+from policy_rules.parameters import Parameter, parameters, source_text, sources
 
 
 def test_every_parameter_cites_a_known_source_with_a_quote():
     for parameter in parameters().values():
         assert parameter.source in sources()
-        assert parameter.quote and parameter.reference
+        assert parameter.quote and parameter.section in sources()[parameter.source].sections
         assert parameter.values
 
 
-def test_every_source_names_its_document():
+def test_every_source_names_its_document_in_the_repository():
     for source in sources().values():
-        assert source.document.endswith(".txt") and source.title
+        assert source.document.startswith("sources/") and source.document.endswith(".txt")
+        assert source_text(source.id).strip()
 
 
-TIMELINE = Parameter("demo", "a number that changed", "days", "duplicate_cleanup", "x", "x",
+TIMELINE = Parameter("demo", "days", "duplicate_cleanup", "paragraph_2", "x",
                      ((None, 60), (dt.date(2030, 1, 1), 90)))
 
 
@@ -36,7 +37,7 @@ def test_value_in_force_follows_the_since_dates(day, expected):
 
 
 def test_a_date_before_any_value_is_refused_with_a_typed_error(monkeypatch):
-    dated = Parameter("demo", "d", "days", "duplicate_cleanup", "x", "x", ((dt.date(2030, 1, 1), 90),))
+    dated = Parameter("demo", "days", "duplicate_cleanup", "paragraph_2", "x", ((dt.date(2030, 1, 1), 90),))
     monkeypatch.setitem(parameters(), "demo", dated)
     ev = Evaluation(policy_rules.get_rule("pay_again"), {}, dt.date(2029, 1, 1), probing=False)
     with pytest.raises(policy_rules.InvalidInput) as raised:

@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policy_rules
+from text_catalogue import LANGUAGES
+from text_catalogue.decisions import decision_text, error_text, trace_text
 from policy_rules import InputSpec, InvalidInput, PolicyInputError
 
 DATES = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
@@ -69,12 +71,13 @@ def test_every_decision_carries_a_citation_and_a_trace(rule_id, data):
     try:
         decision = policy_rules.evaluate(rule_id, inputs, as_of=as_of)
     except PolicyInputError as error:  # contradictory combinations must be refused with a typed error
-        assert error.message and error.input_name in {spec.name for spec in rule.inputs} | {"as_of"}
+        assert error.input_name in {spec.name for spec in rule.inputs} | {"as_of"}
+        assert all(error_text(language, error) for language in LANGUAGES)
         return
     assert decision.citations, "a decision without a source"
     assert decision.trace, "a decision without a trace"
-    assert decision.answer.strip()
-    assert all(step.citation.title for step in decision.trace)
+    for language in LANGUAGES:  # every decision can be said, and explained, in every language
+        assert decision_text(language, decision).strip() and trace_text(language, decision).strip()
 
 
 INPUT_CASES = [(rule_id, spec.name) for rule_id in RULE_IDS for spec in policy_rules.RULES[rule_id].inputs]
@@ -91,7 +94,7 @@ def test_every_rule_rejects_bad_input_with_a_typed_error(rule_id, input_name, da
     with pytest.raises(InvalidInput) as raised:
         policy_rules.evaluate(rule_id, inputs)
     assert raised.value.input_name == input_name
-    assert raised.value.message
+    assert all(error_text(language, raised.value) for language in LANGUAGES)
 
 
 def _first_month(gap_days: int, payment_date: dt.date) -> dt.date:

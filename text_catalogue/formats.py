@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from decimal import InvalidOperation
 from typing import Any
 
 from babel import Locale
@@ -23,7 +24,10 @@ def month_text(language: str, day: dt.date) -> str:
 
 
 def number_text(language: str, number: float) -> str:
-    return format_decimal(number, locale=LOCALES[language])
+    try:
+        return format_decimal(number, locale=LOCALES[language])
+    except (InvalidOperation, OverflowError, ValueError):  # beyond what Babel rounds: a typo of a number
+        return f"{number:g}"
 
 
 def plural_category(language: str, number: float) -> str:
@@ -36,7 +40,7 @@ class LanguageFormatter(string.Formatter):
     {day}            a date: "10 March 2025" / "2025年3月10日"
     {day:month}      its month: "March 2025" / "2025年3月"
     {n}              a number: "2.5"
-    {n:years}        a quantity with its unit, e.g. "2 years" / "2年" (the catalogue's unit.years.* texts)
+    {n:years}        a quantity with its unit, e.g. "2 years" / "2年" (the catalogue's quantity.years.* texts)
     """
 
     def __init__(self, language: str) -> None:
@@ -44,9 +48,9 @@ class LanguageFormatter(string.Formatter):
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec in ("years", "months", "days"):
-            from catalogue import say  # the unit words are catalogue texts
+            from text_catalogue import say  # the unit words are catalogue texts
 
-            return say(self.language, f"unit.{format_spec}.{plural_category(self.language, value)}",
+            return say(self.language, f"quantity.{format_spec}.{plural_category(self.language, value)}",
                        n=number_text(self.language, value))
         if isinstance(value, dt.date):
             return month_text(self.language, value) if format_spec == "month" else date_text(self.language, value)

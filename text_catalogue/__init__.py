@@ -6,7 +6,7 @@ messages, the "why?" trace, channel texts. Code refers to a sentence by its
 key and supplies the facts as placeholders; the catalogue formats them for the
 language (dates, months, years). Nothing here decides anything.
 
-    >>> say("en", "unit.years", n=2)
+    >>> say("en", "quantity.years.other", n=2)
     '2 years'
 """
 
@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from catalogue.formats import LanguageFormatter
+from text_catalogue.formats import LanguageFormatter
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
 LANGUAGES = ("en",)

@@ -1,0 +1,139 @@
+"""A policy_rules decision, error or trace in a citizen's language.
+
+The rules decide in codes (`Statement`s, outcome codes, error codes); these
+functions look the codes up in the catalogue and fill in the facts. The plain
+text they return (headings, numbered steps, bulleted notes) reads the same in
+a terminal and in a chat widget that renders Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+from text_catalogue import has, say
+from text_catalogue.formats import date_text, number_text
+from policy_rules import Decision, PolicyInputError, Statement
+from policy_rules.engine import Citation
+
+
+def sentences(language: str, statements: Iterable[Statement]) -> str:
+    """Statements said one after the other, as one paragraph."""
+    return say(language, "layout.sentence_join").join(
+        say(language, f"says.{statement.key}", **statement.params) for statement in statements
+    )
+
+
+def answer_text(language: str, decision: Decision) -> str:
+    return sentences(language, decision.answer)
+
+
+def steps_text(language: str, decision: Decision) -> str:
+    lines = [f"{n}. {sentences(language, [step])}" for n, step in enumerate(decision.steps, 1)]
+    return say(language, "layout.steps") + "\n" + "\n".join(lines)
+
+
+def notes_text(language: str, decision: Decision) -> str:
+    lines = [f"- {sentences(language, [note])}" for note in decision.notes]
+    return say(language, "layout.notes") + "\n" + "\n".join(lines)
+
+
+def citation_title(language: str, citation: Citation) -> str:
+    return say(language, f"source.{citation.source_id}.title")
+
+
+def citation_label(language: str, citation: Citation) -> str:
+    section = say(language, f"source.{citation.source_id}.sections.{citation.section}")
+    return say(language, "layout.citation", title=citation_title(language, citation), section=section)
+
+
+def sources_text(language: str, decision: Decision) -> str:
+    """One line per source document, with the sections of it the decision relied on."""
+    by_title: dict[str, list[str]] = {}
+    for citation in decision.citations:
+        sections = by_title.setdefault(citation_title(language, citation), [])
+        section = say(language, f"source.{citation.source_id}.sections.{citation.section}")
+        if section not in sections:
+            sections.append(section)
+    separator = say(language, "layout.section_separator")
+    lines = [say(language, "layout.source_line", title=title, sections=separator.join(sections))
+             for title, sections in by_title.items()]
+    return say(language, "layout.sources") + "\n" + "\n".join(lines)
+
+
+def decision_text(language: str, decision: Decision) -> str:
+    """The answer, the steps, further rules, and the sources."""
+    parts = [answer_text(language, decision)]
+    if decision.steps:
+        parts.append(steps_text(language, decision))
+    if decision.notes:
+        parts.append(notes_text(language, decision))
+    parts.append(sources_text(language, decision))
+    return "\n\n".join(parts)
+
+
+def value_text(language: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return say(language, "layout.value_yes" if value else "layout.value_no")
+    if isinstance(value, dt.date):
+        return date_text(language, value)
+    if isinstance(value, (int, float)):
+        return number_text(language, value)
+    if isinstance(value, (tuple, list)):
+        return say(language, "layout.list_separator").join(value_text(language, item) for item in value)
+    return str(value)
+
+
+def _name(language: str, name: str) -> str:
+    """A fact's or a parameter's name for citizens."""
+    return say(language, f"parameter.{name}" if has(language, f"parameter.{name}") else f"fact.{name}")
+
+
+def trace_text(language: str, decision: Decision) -> str:
+    """Why: each rule that fired, with the facts and numbers it used."""
+    lines = []
+    for n, step in enumerate(decision.trace, 1):
+        used = {**step.inputs, **step.parameters}
+        line = f"{n}. " + say(language, f"unit.{step.rule_id}" if step.citation else "unit.decision")
+        if used:
+            values = say(language, "layout.list_separator").join(
+                say(language, "layout.why_value", name=_name(language, key), value=value_text(language, value))
+                for key, value in used.items()
+            )
+            line += say(language, "layout.why_using", values=values)
+        if isinstance(step.result, (bool, int, float, dt.date)):
+            line += say(language, "layout.why_result", result=value_text(language, step.result))
+        if step.citation:
+            line += say(language, "layout.why_source", source=citation_label(language, step.citation))
+        lines.append(line)
+    heading = say(language, "layout.why_heading", rule=say(language, f"rule.{decision.rule_id}.title"))
+    # A blank line after the heading: chat widgets render Markdown, where a list must not touch a paragraph.
+    return heading + "\n\n" + "\n".join(lines)
+
+
+def input_description(language: str, name: str) -> str:
+    return say(language, f"input.{name}.description")
+
+
+def error_text(language: str, error: PolicyInputError) -> str:
+    """What was wrong with an answer, and what to give instead."""
+    params: dict[str, Any] = dict(error.params)
+    name = error.input_name
+    if name and has(language, f"input.{name}.description"):
+        description = input_description(language, name)
+        params.update(description=description, description_capitalised=description[:1].upper() + description[1:])
+    if error.code == "not_a_choice" and name:
+        params["options"] = say(language, "layout.option_separator").join(
+            title for title in _choices(language, name))
+    if "rule" in params and has(language, f"rule.{params['rule']}.title"):
+        params["rule_title"] = say(language, f"rule.{params['rule']}.title")
+    for key in ("inputs", "known"):
+        if key in params:
+            params[key] = say(language, "layout.list_separator").join(params[key])
+    return say(language, f"error.{error.code}", **params)
+
+
+def _choices(language: str, name: str) -> list[str]:
+    from text_catalogue import children
+
+    return list(children(language, f"question.{name}.buttons").values())
