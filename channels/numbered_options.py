@@ -6,10 +6,10 @@ import re
 import unicodedata
 from typing import Any, Iterable
 
-OPTIONS_HEADER = "Reply with a number:"
+from text_catalogue import DEFAULT_LANGUAGE, say
 
 
-def reply_text(messages: Iterable[dict[str, Any]]) -> str:
+def reply_text(messages: Iterable[dict[str, Any]], language: str = DEFAULT_LANGUAGE) -> str:
     """The bot messages of one turn as one text; buttons numbered across the whole turn."""
     parts, number = [], 0
     for message in messages:
@@ -17,7 +17,7 @@ def reply_text(messages: Iterable[dict[str, Any]]) -> str:
             parts.append(message["text"])
         buttons = message.get("buttons") or []
         if buttons:
-            lines = [OPTIONS_HEADER]
+            lines = [say(language, "channel.numbered_options_header")]
             for button in buttons:
                 number += 1
                 lines.append(f"{number}. {button.get('title', '')}")

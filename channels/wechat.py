@@ -33,6 +33,7 @@ from wechatpy.replies import TextReply
 from wechatpy.utils import check_signature
 
 from channels.settings import setting
+from text_catalogue import DEFAULT_LANGUAGE, say
 from channels.numbered_options import buttons_of_last_turn, chosen_payload, option_number, reply_text
 
 logger = logging.getLogger(__name__)
@@ -47,9 +48,6 @@ SETTINGS = {  # credentials.yml key: environment variable used when the key is a
     "api_base_url": "WECHAT_API_BASE_URL",
     "reply_timeout_seconds": "WECHAT_REPLY_TIMEOUT_SECONDS",
 }
-# The channel's own words: what it says about messages it cannot pass on (no policy here).
-ONLY_TEXT = "Sorry, I can only read typed text. Please type your question about medical insurance."
-SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please send your message again."
 GREETING_PAYLOAD = "/greet"
 
 
@@ -185,7 +183,7 @@ class WeChatInput(InputChannel):
             return None
         except Exception:  # noqa: BLE001 - the conversation failed; tell the citizen, keep the channel up
             logger.exception("handling a WeChat message failed")
-            return SOMETHING_WENT_WRONG
+            return say(DEFAULT_LANGUAGE, "channel.wechat_something_went_wrong")
         delivery.reply = reply_text(collector.messages) or None
         return delivery.reply
 
@@ -200,7 +198,7 @@ class WeChatInput(InputChannel):
             if message.event in ("subscribe", "subscribe_scan"):
                 return GREETING_PAYLOAD, None
             return None, None  # unsubscribe, menu views, location reports: nothing to say
-        return None, ONLY_TEXT  # images, voice without recognition, video, links, locations
+        return None, say(DEFAULT_LANGUAGE, "channel.wechat_only_text")  # images, voice without recognition, video, links, locations
 
     async def take_turn(self, text: str, message: Any, collector: CollectingOutputChannel, request: Request,
                         on_new_message: Callable) -> None:

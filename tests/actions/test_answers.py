@@ -65,7 +65,7 @@ async def test_why_after_an_answer_shows_the_trace(dispatcher, tracker_for, doma
     last = {"rule": "waiting_period", "facts": {"gap_days": 61, "payment_date": "2025-03-10"}, "as_of": "2026-11-22"}
     await ExplainWhy().run(dispatcher, tracker_for({"last_answer": last}), domain)
     said = texts(dispatcher)
-    assert "How I reached this answer" in said and "gap_days = 61" in said
+    assert "How I reached this answer" in said and "days without benefits = 61" in said
 
 
 async def test_why_during_a_form_says_what_the_question_is_for(dispatcher, tracker_for, domain):

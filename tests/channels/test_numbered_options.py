@@ -2,7 +2,10 @@
 
 import pytest
 
-from channels.numbered_options import OPTIONS_HEADER, buttons_of_last_turn, chosen_payload, option_number, reply_text
+from channels.numbered_options import buttons_of_last_turn, chosen_payload, option_number, reply_text
+from text_catalogue import say
+
+OPTIONS_HEADER = say("en", "channel.numbered_options_header")
 
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 

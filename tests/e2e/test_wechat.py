@@ -11,7 +11,7 @@ import requests
 import xmltodict
 from wechatpy.crypto import WeChatCrypto
 
-from channels.wechat import ONLY_TEXT
+from text_catalogue import say
 from tests.e2e.conftest import start_servers, stop_servers
 from tests.e2e.fake_wechat_api import FakeWeChatApi
 from tests.e2e.wechat_client import (
@@ -118,7 +118,7 @@ def test_unsubscribing_needs_no_reply(wechat):
 def test_messages_that_are_not_text_ask_for_text(wechat, msg_type, fields):
     open_id = new_citizen()
     reply = wechat.post(message_xml(open_id, msg_type, msg_id=uuid.uuid4().int % 10**18, **fields))
-    assert passive_reply_text(reply.text) == ONLY_TEXT
+    assert passive_reply_text(reply.text) == say("en", "channel.wechat_only_text")
     assert wechat.user_texts(open_id) == []
 
 

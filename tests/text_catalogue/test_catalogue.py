@@ -1,0 +1,50 @@
+"""The catalogues: every language has every text, with the same placeholders, for everything the code can say."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+import policy_rules
+from policy_rules.parameters import parameters, sources
+from text_catalogue import DEFAULT_LANGUAGE, LANGUAGES, has, messages
+
+
+def placeholders(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_every_key_with_the_same_placeholders(language):
+    reference, texts = messages(DEFAULT_LANGUAGE), messages(language)
+    assert set(texts) == set(reference), sorted(set(texts) ^ set(reference))
+    for key, template in reference.items():
+        assert placeholders(texts[key]) == placeholders(template), key
+
+
+def keys_the_code_needs() -> list[str]:
+    keys = []
+    for rule in policy_rules.RULES.values():
+        keys.append(f"rule.{rule.id}.title")
+        for spec in rule.inputs:
+            keys += [f"input.{spec.name}.description", f"fact.{spec.name}"]
+            if spec.asked:
+                keys.append(f"question.{spec.name}.text")
+                keys += [f"question.{spec.name}.buttons.{choice}" for choice in spec.choices]
+                if spec.kind == "bool":
+                    keys += [f"question.{spec.name}.buttons.yes", f"question.{spec.name}.buttons.no"]
+                if spec.optional:
+                    keys.append(f"question.{spec.name}.buttons.unknown")
+    keys += [f"unit.{unit_id}" for unit_id in policy_rules.UNITS]
+    keys += [f"parameter.{name}" for name in parameters()]
+    for source in sources().values():
+        keys.append(f"source.{source.id}.title")
+        keys += [f"source.{source.id}.sections.{section}" for section in source.sections]
+    return keys
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_everything_the_rules_declare_can_be_said(language):
+    missing = [key for key in keys_the_code_needs() if not has(language, key)]
+    assert not missing
