@@ -18,12 +18,12 @@ export RASA_TELEMETRY_ENABLED ?= false
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
 
-.PHONY: help install system-packages spacy web validate train run test unit-test story-test nlu-report report bench bench-replies lock clean
+.PHONY: help install system-packages spacy web lint validate train run test unit-test story-test nlu-report report bench bench-replies lock clean
 
 help:
 	@echo "make run   - install what is missing, train if needed, start the assistant"
 	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
-	@echo "parts: install system-packages spacy web validate train unit-test story-test nlu-report report bench bench-replies lock clean"
+	@echo "parts: install system-packages spacy web lint validate train unit-test story-test nlu-report report bench bench-replies lock clean"
 
 install: $(INSTALLED)
 
@@ -54,6 +54,13 @@ spacy: $(SPACY)
 $(SPACY): $(wildcard spacy_pipeline/*.py) spacy_pipeline/lexicon.yml | install
 	$(PY) -m spacy_pipeline.build build/spacy_pipeline
 
+# Style, formatting and types: policy_rules and the catalogue code strictly typed.
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy --strict policy_rules text_catalogue
+	$(PY) -m mypy actions channels storage spacy_pipeline
+
 validate: $(SPACY)
 	$(RASA) data validate --fail-on-warnings
 
@@ -72,7 +79,7 @@ unit-test: $(MODEL) $(WIDGET) system-packages
 story-test: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results
 
-test: validate train unit-test story-test
+test: lint validate train unit-test story-test
 	@echo "==> All checks passed"
 
 # NLU quality: 3-fold cross-validation of the intent classifier (report in results/nlu/).

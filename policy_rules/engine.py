@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TypeVar, cast
 
 from policy_rules.errors import InvalidInput, MissingInput
 from policy_rules.inputs import InputSpec
@@ -254,7 +254,10 @@ class UnitInfo:
 UNITS: dict[str, UnitInfo] = {}
 
 
-def unit(rule_id: str, source: str, section: str, quote: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+UnitFunction = TypeVar("UnitFunction", bound=Callable[..., Any])
+
+
+def unit(rule_id: str, source: str, section: str, quote: str) -> Callable[[UnitFunction], UnitFunction]:
     """Label a small rule with its id, the section of its source and the passage it implements, quoted verbatim.
 
     The unit is called as `fn(ev, **facts)`; the facts are recorded in the trace.
@@ -265,17 +268,17 @@ def unit(rule_id: str, source: str, section: str, quote: str) -> Callable[[Calla
         raise ValueError(f"two rule units are called {rule_id}")
     UNITS[rule_id] = UnitInfo(rule_id, citation, quote)
 
-    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrap(fn: UnitFunction) -> UnitFunction:
         @functools.wraps(fn)
         def run(ev: Evaluation, **facts: Any) -> Any:
             return ev.run_unit(rule_id, citation, fn, facts)
 
-        return run
+        return cast(UnitFunction, run)
 
     return wrap
 
 
-Check = Callable[[Mapping[str, Any]], None]
+Check = Callable[[dict[str, Any]], None]
 
 
 @dataclass(frozen=True)

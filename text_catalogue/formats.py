@@ -16,22 +16,22 @@ DATE_PATTERNS = {"en": ("d MMMM y", "MMMM y"), "zh": ("y年M月d日", "y年M月"
 
 
 def date_text(language: str, day: dt.date) -> str:
-    return format_date(day, DATE_PATTERNS[language][0], locale=LOCALES[language])
+    return str(format_date(day, DATE_PATTERNS[language][0], locale=LOCALES[language]))
 
 
 def month_text(language: str, day: dt.date) -> str:
-    return format_date(day, DATE_PATTERNS[language][1], locale=LOCALES[language])
+    return str(format_date(day, DATE_PATTERNS[language][1], locale=LOCALES[language]))
 
 
 def number_text(language: str, number: float) -> str:
     try:
-        return format_decimal(number, locale=LOCALES[language])
+        return str(format_decimal(number, locale=LOCALES[language]))
     except (InvalidOperation, OverflowError, ValueError):  # beyond what Babel rounds: a typo of a number
         return f"{number:g}"
 
 
 def plural_category(language: str, number: float) -> str:
-    return Locale.parse(LOCALES[language]).plural_form(number)
+    return str(Locale.parse(LOCALES[language]).plural_form(number))
 
 
 class LanguageFormatter(string.Formatter):
@@ -54,8 +54,6 @@ class LanguageFormatter(string.Formatter):
                        n=number_text(self.language, value))
         if isinstance(value, dt.date):
             return month_text(self.language, value) if format_spec == "month" else date_text(self.language, value)
-        if isinstance(value, bool):
-            return super().format_field(value, format_spec)
-        if isinstance(value, (int, float)) and not format_spec:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not format_spec:
             return number_text(self.language, value)
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))

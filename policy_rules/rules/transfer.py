@@ -115,12 +115,14 @@ def decide(ev: Evaluation) -> Decision:
     months = individual_payment_window(ev)
     end = ev.optional_fact("old_enrolment_end_date")
     facts: dict[str, Any] = {}
+    deadline_params: dict[str, Any] = {"months": months}
     if end is None:
-        deadline_key, deadline_params = "transfer.pay_within_months", {"months": months}
+        deadline_key = "transfer.pay_within_months"
     else:
         deadline = individual_payment_deadline(ev, old_enrolment_end_date=end)
         facts["payment_deadline"] = deadline.isoformat()
-        deadline_key, deadline_params = "transfer.pay_by_date", {"months": months, "deadline": deadline, "end": end}
+        deadline_key = "transfer.pay_by_date"
+        deadline_params.update(deadline=deadline, end=end)
     notes.insert(0, gap_bills_rule(ev))
     return ev.decision(
         outcome="transfer_paying_as_individual",
