@@ -33,6 +33,7 @@ class AnsweredQuestion(Base):
     id = sa.Column(sa.Integer, primary_key=True)
     at = sa.Column(sa.DateTime, nullable=False, default=now, index=True)  # UTC
     channel = sa.Column(sa.String(40))
+    language = sa.Column(sa.String(8))  # the language of the conversation (en, zh)
     topic = sa.Column(sa.String(80), nullable=False)
     outcome = sa.Column(sa.String(80), nullable=False)
     rules_fired = sa.Column(sa.Text, nullable=False)  # rule ids, space-separated, in firing order
@@ -45,6 +46,7 @@ class UnansweredMessage(Base):
     id = sa.Column(sa.Integer, primary_key=True)
     at = sa.Column(sa.DateTime, nullable=False, default=now, index=True)  # UTC
     channel = sa.Column(sa.String(40))
+    language = sa.Column(sa.String(8))
     reason = sa.Column(sa.String(40), nullable=False)  # the intent: nlu_fallback or out_of_scope
     text = sa.Column(sa.Text, nullable=False)  # masked
 
@@ -57,17 +59,27 @@ class ConsultationLog:
     def ensure_tables(self) -> None:
         if not self.tables_ready:
             Base.metadata.create_all(self.engine)
+            self._add_language_columns()
             self.tables_ready = True
 
-    def record_answer(self, decision, channel: str | None = None) -> None:
+    def _add_language_columns(self) -> None:
+        """Logs written before languages were recorded get the column (their rows stay without one)."""
+        inspector = sa.inspect(self.engine)
+        for table in (AnsweredQuestion.__table__, UnansweredMessage.__table__):
+            if "language" not in {column["name"] for column in inspector.get_columns(table.name)}:
+                with self.engine.begin() as connection:
+                    connection.execute(sa.text(f"ALTER TABLE {table.name} ADD COLUMN language VARCHAR(8)"))
+
+    def record_answer(self, decision, channel: str | None = None, language: str | None = None) -> None:
         """decision: a policy_rules Decision."""
         self._add(AnsweredQuestion(
-            channel=channel, topic=decision.rule_id, outcome=decision.outcome,
+            channel=channel, language=language, topic=decision.rule_id, outcome=decision.outcome,
             rules_fired=" ".join(decision.rules_fired), referred_to_bureau=decision.refer_to_bureau,
         ))
 
-    def record_unanswered(self, text: str, reason: str, channel: str | None = None) -> None:
-        self._add(UnansweredMessage(channel=channel, reason=reason, text=mask_personal_data(text or "")))
+    def record_unanswered(self, text: str, reason: str, channel: str | None = None, language: str | None = None) -> None:
+        self._add(UnansweredMessage(channel=channel, language=language, reason=reason,
+                                    text=mask_personal_data(text or "")))
 
     def _add(self, row: Base) -> None:
         # The citizen's answer matters more than the log: a database error is logged, not raised.

@@ -22,17 +22,22 @@ from storage.database import database_url
 
 
 @dataclass(frozen=True)
-class Report:
+class Counts:
     answered: int
     unanswered: int
-    top_topics: list[tuple[str, int]]
-    top_outcomes: list[tuple[str, int]]
-    top_unanswered: list[tuple[str, int]]
 
     @property
     def fallback_rate(self) -> float:
         total = self.answered + self.unanswered
         return self.unanswered / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class Report(Counts):
+    top_topics: list[tuple[str, int]]
+    top_outcomes: list[tuple[str, int]]
+    top_unanswered: list[tuple[str, int]]
+    by_language: dict[str, Counts]  # "unknown" for entries written before languages were recorded
 
 
 def normalised(text: str) -> str:
@@ -44,15 +49,22 @@ def build_report(engine: sa.engine.Engine, since: dt.date | None = None, top: in
     start = dt.datetime.combine(since, dt.time()) if since else dt.datetime.min
     with Session(engine) as session:
         answers = session.execute(
-            sa.select(AnsweredQuestion.topic, AnsweredQuestion.outcome).where(AnsweredQuestion.at >= start)
+            sa.select(AnsweredQuestion.topic, AnsweredQuestion.outcome, AnsweredQuestion.language)
+            .where(AnsweredQuestion.at >= start)
         ).all()
-        unanswered = session.execute(sa.select(UnansweredMessage.text).where(UnansweredMessage.at >= start)).scalars().all()
+        unanswered = session.execute(
+            sa.select(UnansweredMessage.text, UnansweredMessage.language).where(UnansweredMessage.at >= start)
+        ).all()
+    answered_in = Counter(language or "unknown" for _, _, language in answers)
+    unanswered_in = Counter(language or "unknown" for _, language in unanswered)
     return Report(
         answered=len(answers),
         unanswered=len(unanswered),
-        top_topics=Counter(topic for topic, _ in answers).most_common(top),
-        top_outcomes=Counter(f"{topic}: {outcome}" for topic, outcome in answers).most_common(top),
-        top_unanswered=Counter(normalised(text) for text in unanswered).most_common(top),
+        top_topics=Counter(topic for topic, _, _ in answers).most_common(top),
+        top_outcomes=Counter(f"{topic}: {outcome}" for topic, outcome, _ in answers).most_common(top),
+        top_unanswered=Counter(normalised(text) for text, _ in unanswered).most_common(top),
+        by_language={language: Counts(answered_in[language], unanswered_in[language])
+                     for language in sorted(answered_in | unanswered_in)},
     )
 
 
@@ -61,6 +73,10 @@ def report_text(report: Report, since: dt.date | None = None) -> str:
         f"Consultations{f' since {since.isoformat()}' if since else ''}: "
         f"{report.answered} answered, {report.unanswered} not understood or out of scope",
         f"Fallback rate: {report.fallback_rate:.1%}",
+        "",
+        "By language:",
+        *(f"  {language:8s} {counts.answered:6d} answered, {counts.unanswered:6d} unanswered, "
+          f"fallback rate {counts.fallback_rate:.1%}" for language, counts in report.by_language.items()),
         "",
         "Top topics:",
         *(f"  {count:6d}  {topic}" for topic, count in report.top_topics),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -50,6 +51,34 @@ def test_report_counts_topics_outcomes_and_the_fallback_rate(log):
     assert ("my phone is [phone number], call me", 1) in report.top_unanswered
     text = report_text(report)
     assert "Fallback rate: 42.9%" in text and "13812345678" not in text
+
+
+def test_report_counts_answers_and_fallbacks_per_language(log):
+    log.record_answer(waiting_period(45), channel="rest", language="en")
+    log.record_answer(waiting_period(100), channel="wechat", language="zh")
+    log.record_answer(waiting_period(200), channel="wechat", language="zh")
+    log.record_unanswered("今天天气怎么样", "out_of_scope", channel="wechat", language="zh")
+    log.record_unanswered("old entry", "nlu_fallback")  # written before languages were recorded
+
+    report = build_report(log.engine)
+
+    assert {language: (c.answered, c.unanswered) for language, c in report.by_language.items()} == {
+        "en": (1, 0), "zh": (2, 1), "unknown": (0, 1)}
+    assert report.by_language["zh"].fallback_rate == pytest.approx(1 / 3)
+    assert "zh            2 answered,      1 unanswered, fallback rate 33.3%" in report_text(report)
+
+
+def test_a_log_written_before_languages_gets_the_column(tmp_path):
+    url = make_url(f"sqlite:///{tmp_path / 'old.db'}")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text(
+            "CREATE TABLE consultation_answers (id INTEGER PRIMARY KEY, at DATETIME NOT NULL, channel VARCHAR(40), "
+            "topic VARCHAR(80) NOT NULL, outcome VARCHAR(80) NOT NULL, rules_fired TEXT NOT NULL, "
+            "referred_to_bureau BOOLEAN NOT NULL)"))
+    log = ConsultationLog(engine)
+    log.record_answer(waiting_period(45), language="zh")
+    assert build_report(engine).by_language["zh"].answered == 1
 
 
 def test_rules_fired_are_kept_in_firing_order(log):
