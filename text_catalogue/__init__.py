@@ -21,7 +21,7 @@ import yaml
 from text_catalogue.formats import LanguageFormatter
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 
 
