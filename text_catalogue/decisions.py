@@ -72,7 +72,12 @@ def decision_text(language: str, decision: Decision) -> str:
     return "\n\n".join(parts)
 
 
-def value_text(language: str, value: Any) -> str:
+def value_text(language: str, value: Any, name: str | None = None) -> str:
+    """A fact as citizens read it; `name` lets a choice show as its button's words."""
+    if value is None:
+        return say(language, "layout.value_unknown")
+    if name and isinstance(value, str) and has(language, f"question.{name}.buttons.{value}"):
+        return say(language, f"question.{name}.buttons.{value}")
     if isinstance(value, bool):
         return say(language, "layout.value_yes" if value else "layout.value_no")
     if isinstance(value, dt.date):
@@ -97,7 +102,7 @@ def trace_text(language: str, decision: Decision) -> str:
         line = f"{n}. " + say(language, f"unit.{step.rule_id}" if step.citation else "unit.decision")
         if used:
             values = say(language, "layout.list_separator").join(
-                say(language, "layout.why_value", name=_name(language, key), value=value_text(language, value))
+                say(language, "layout.why_value", name=_name(language, key), value=value_text(language, value, key))
                 for key, value in used.items()
             )
             line += say(language, "layout.why_using", values=values)
