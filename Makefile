@@ -52,7 +52,8 @@ $(WIDGET): web/package.json web/package-lock.json
 # The rule-based spaCy pipeline Rasa loads, built from spacy_pipeline/.
 spacy: $(SPACY)
 $(SPACY): $(wildcard spacy_pipeline/*.py) spacy_pipeline/lexicon.yml | install
-	$(PY) -m spacy_pipeline.build build/spacy_pipeline
+	@# -I: not the working directory first on the path, where catalogue/ would hide spaCy's own `catalogue` package
+	$(PY) -I -m spacy_pipeline.build build/spacy_pipeline
 
 validate: $(SPACY)
 	$(RASA) data validate --fail-on-warnings
