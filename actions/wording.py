@@ -7,6 +7,7 @@ from typing import Any
 from rasa_sdk.executor import CollectingDispatcher
 
 from catalogue import children, say as text_of
+from policy_rules import PolicyInputError
 
 LANGUAGE = "en"
 
@@ -20,3 +21,8 @@ def say(dispatcher: CollectingDispatcher, message: str, **values: str) -> None:
     """Send one of the guiding messages, with its buttons."""
     key = f"message.{message}"
     dispatcher.utter_message(text=text_of(LANGUAGE, key + ".text", **values), buttons=buttons(key))
+
+
+def error_text(error: PolicyInputError) -> str:
+    """What to tell the citizen about a value the rule cannot accept."""
+    return error.message
