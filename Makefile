@@ -52,8 +52,7 @@ $(WIDGET): web/package.json web/package-lock.json
 # The rule-based spaCy pipeline Rasa loads, built from spacy_pipeline/.
 spacy: $(SPACY)
 $(SPACY): $(wildcard spacy_pipeline/*.py) spacy_pipeline/lexicon.yml | install
-	@# -I: not the working directory first on the path, where catalogue/ would hide spaCy's own `catalogue` package
-	$(PY) -I -m spacy_pipeline.build build/spacy_pipeline
+	$(PY) -m spacy_pipeline.build build/spacy_pipeline
 
 # domain.yml and data/rules_forms.yml from policy_rules, the catalogue and dialogue/base.yml
 # (tests/dialogue fails when the checked-in files are not in step).

@@ -73,3 +73,9 @@ def children(language: str, key: str) -> dict[str, str]:
         for name, text in messages(language).items()
         if name.startswith(prefix) and "." not in name[len(prefix):]
     }
+
+
+# spaCy's own `catalogue` package shares this name; see catalogue/_spacy_compat.py.
+from catalogue._spacy_compat import lend_to as _lend_to  # noqa: E402
+
+_lend_to(globals())

@@ -13,29 +13,6 @@ from rasa_sdk.executor import CollectingDispatcher
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _import_spacy_with_its_own_catalogue() -> None:
-    """spaCy depends on a PyPI package called `catalogue`, which our catalogue/ hides whenever the project
-    folder is first on the path (as under pytest). Import spaCy once with the project folder off the path,
-    so spaCy keeps the package it was built for, then let `import catalogue` find ours again.
-    (A stopgap until one of the two is renamed.)"""
-    import sys
-
-    on_path = [entry for entry in sys.path if Path(entry or ".").resolve() == ROOT]
-    sys.path[:] = [entry for entry in sys.path if entry not in on_path]
-    ours = sys.modules.pop("catalogue", None)
-    try:
-        import spacy  # noqa: F401
-        import spacy.lang.en  # noqa: F401
-    finally:
-        sys.path[:0] = on_path
-        sys.modules.pop("catalogue", None)
-        if ours is not None:
-            sys.modules["catalogue"] = ours
-
-
-_import_spacy_with_its_own_catalogue()
-
-
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch):
     monkeypatch.setenv("ASSISTANT_TODAY", "2026-11-22")
