@@ -20,9 +20,9 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 import policy_rules
-from policy_rules import UNKNOWN, PolicyInputError
 from actions.topics import TOPICS
 from actions.wording import error_text
+from policy_rules import UNKNOWN, PolicyInputError
 
 MAX_FAILED_ANSWERS = 3
 

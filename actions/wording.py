@@ -6,7 +6,8 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from catalogue import children, say as text_of
+from catalogue import children
+from catalogue import say as text_of
 from policy_rules import PolicyInputError
 
 LANGUAGE = "en"
