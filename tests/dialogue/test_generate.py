@@ -3,12 +3,17 @@ variations per language once the catalogue has more than one."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 import catalogue
 import policy_rules
+from actions.forms import ValidateStopInsuranceForm
 from actions.topics import DIRECT_RULE_OF_INTENT, TOPICS
 from dialogue import generate
+from tests.conftest import make_tracker
 
 
 def test_a_rule_with_asked_inputs_is_a_topic_with_a_form_and_the_others_are_answered_directly():
@@ -98,3 +103,23 @@ def test_with_two_languages_every_response_has_a_variation_per_language(second_l
 def test_with_one_language_there_is_no_language_slot():
     domain = generate.domain()
     assert "language" not in domain["slots"] and "language" not in domain["entities"]
+
+
+def test_a_new_yes_no_fact_on_a_topic_needs_only_the_rule_and_its_question(monkeypatch):
+    """The issue's yardstick: declare the input and word its question; the plumbing follows."""
+    rule = policy_rules.RULES["stop_insurance"]
+    fact = dataclasses.replace(rule.inputs[0], name="moved_abroad", kind="bool", choices=())
+    monkeypatch.setitem(policy_rules.RULES, rule.id, dataclasses.replace(rule, inputs=(*rule.inputs, fact)))
+    english = {**catalogue.messages("en"), "question.moved_abroad.text": "Have you moved abroad?",
+               "question.moved_abroad.buttons.yes": "Yes", "question.moved_abroad.buttons.no": "No"}
+    monkeypatch.setattr(catalogue, "messages", lambda language: english)
+
+    domain = generate.domain()
+    assert domain["slots"]["moved_abroad"] == generate.fact_slot()
+    assert domain["forms"]["stop_insurance_form"]["required_slots"] == ["stop_payer", "moved_abroad"]
+    assert domain["responses"]["utter_ask_moved_abroad"] == [{
+        "text": "Have you moved abroad?",
+        "buttons": [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}],
+    }]
+    checked = ValidateStopInsuranceForm().validate_fact("moved_abroad", "yes", CollectingDispatcher(), make_tracker())
+    assert checked == {"moved_abroad": True, "failed_attempts": 0}
