@@ -10,18 +10,19 @@ form stops and the answer action offers a way out.
 from __future__ import annotations
 
 import datetime as dt
-from abc import abstractmethod
-from typing import Any, Callable
+from abc import ABC, abstractmethod
+from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 import policy_rules
-from policy_rules import UNKNOWN, PolicyInputError
 from actions.topics import TOPICS
 from actions.wording import error_text
+from policy_rules import UNKNOWN, PolicyInputError
 
 MAX_FAILED_ANSWERS = 3
 
@@ -50,13 +51,18 @@ def known_facts(topic: str, tracker: Tracker) -> dict[str, Any]:
     return facts
 
 
-class RuleFormValidation(FormValidationAction):
-    """Validation for the form of one topic; subclasses only name the topic."""
+class TopicFormValidation(FormValidationAction, ABC):
+    """Validation for the form of one topic: subclasses only name the topic.
+
+    Every fact of the topic's rule is checked by the one method `validate_fact`,
+    so a new fact on an existing topic needs no new method here.
+    """
 
     @property
     @abstractmethod
     def topic(self) -> str:
-        """The topic (and rule id) whose form this validates."""
+        """The topic (and rule id) whose form this validates; a class attribute in each subclass.
+        Abstract, so Rasa SDK registers the subclasses and not this base."""
 
     def name(self) -> str:
         return f"validate_{TOPICS[self.topic].form}"
@@ -78,14 +84,21 @@ class RuleFormValidation(FormValidationAction):
         context = [spec.name for spec in policy_rules.get_rule(self.topic).inputs if not spec.asked and spec.name in facts]
         return needed + [name for name in [next_question] if name and name not in needed] + context
 
-    def __getattr__(self, name: str) -> Callable:
-        """Rasa SDK looks up `validate_<slot>`; every input of the rule is checked by `validate_fact`."""
-        slot = name.removeprefix("validate_")
-        if name.startswith("validate_") and slot in {spec.name for spec in policy_rules.get_rule(self.topic).inputs}:
-            return lambda value, dispatcher, tracker, domain: self.validate_fact(slot, value, dispatcher, tracker)
-        raise AttributeError(name)
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Rasa SDK's hook, which would look for one `validate_<slot>` method per slot: each new value of a
+        slot the case needs goes through `validate_fact` instead."""
+        wanted = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        slots = {name: value for name, value in tracker.slots_to_validate().items() if name in wanted}
+        for slot, value in list(slots.items()):
+            checked = self.validate_fact(slot, value, dispatcher, tracker)
+            slots.update(checked)
+            tracker.slots.update(checked)  # later checks see this one's outcome, as in Rasa SDK
+        return [SlotSet(slot, value) for slot, value in slots.items()]
 
     def validate_fact(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        """Check one fact of the topic with the rule's own input checks, together with the facts known."""
         if value is None:
             return {slot: None}
         others = {name: fact for name, fact in known_facts(self.topic, tracker).items() if name != slot}
@@ -101,8 +114,37 @@ class RuleFormValidation(FormValidationAction):
         return {slot: None, error.input_name or slot: None, "failed_attempts": failures}
 
 
-# One validation action per topic form; Rasa SDK registers every subclass it finds.
-FORM_VALIDATIONS = {
-    topic: type(f"Validate_{topic}_form", (RuleFormValidation,), {"topic": topic, "__module__": __name__})
-    for topic in TOPICS
-}
+# One validation action per topic form (tests/actions/test_forms.py checks none is missing);
+# Rasa SDK registers every subclass it finds.
+
+
+class ValidateWaitingPeriodForm(TopicFormValidation):
+    topic = "waiting_period"
+
+
+class ValidateDuplicateEnrolmentForm(TopicFormValidation):
+    topic = "duplicate_enrolment"
+
+
+class ValidateStopInsuranceForm(TopicFormValidation):
+    topic = "stop_insurance"
+
+
+class ValidateResidentsRefundForm(TopicFormValidation):
+    topic = "residents_refund"
+
+
+class ValidateTransferForm(TopicFormValidation):
+    topic = "transfer"
+
+
+class ValidateTransferGapBillsForm(TopicFormValidation):
+    topic = "transfer_gap_bills"
+
+
+class ValidateAccountWithdrawalForm(TopicFormValidation):
+    topic = "account_withdrawal"
+
+
+class ValidateRetirementForm(TopicFormValidation):
+    topic = "retirement"

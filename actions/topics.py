@@ -1,8 +1,16 @@
-"""Which intent opens which topic, which form gathers its facts, and which rule answers it."""
+"""Which intent opens which topic, which form gathers its facts, and which rule answers it.
+
+Nothing here is a hand-kept list of topics: it follows from `policy_rules.RULES`.
+A rule with at least one input the citizen is asked for is a *topic*, talked
+through the form `<rule_id>_form` and opened by the intent `ask_<rule_id>`; a
+rule without asked inputs is answered at once on the intent `ask_<rule_id>`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import policy_rules
 
 
 @dataclass(frozen=True)
@@ -12,32 +20,35 @@ class Topic:
     form: str
 
 
-TOPICS = {
-    topic.rule_id: topic
-    for topic in (
-        Topic("waiting_period", "ask_waiting_period", "waiting_period_form"),
-        Topic("duplicate_enrolment", "ask_duplicate_enrolment", "duplicate_enrolment_form"),
-        Topic("stop_insurance", "ask_stop_insurance", "stop_insurance_form"),
-        Topic("residents_refund", "ask_refund", "residents_refund_form"),
-        Topic("transfer", "ask_transfer", "transfer_form"),
-        Topic("account_withdrawal", "ask_account_withdrawal", "account_withdrawal_form"),
-        Topic("retirement", "ask_retirement", "retirement_form"),
-    )
+def intent_of(rule_id: str) -> str:
+    return f"ask_{rule_id}"
+
+
+def form_of(rule_id: str) -> str:
+    return f"{rule_id}_form"
+
+
+def has_questions(rule: policy_rules.Rule) -> bool:
+    return any(spec.asked for spec in rule.inputs)
+
+
+TOPICS: dict[str, Topic] = {
+    rule.id: Topic(rule.id, intent_of(rule.id), form_of(rule.id))
+    for rule in policy_rules.RULES.values()
+    if has_questions(rule)
 }
 TOPIC_OF_INTENT = {topic.intent: topic.rule_id for topic in TOPICS.values()}
 TOPIC_OF_FORM = {topic.form: topic.rule_id for topic in TOPICS.values()}
 
+# Intents that ask for a direct answer without being named after its rule.
+EXTRA_DIRECT_INTENTS = {
+    "request_human": "service_channels",
+}
+
 # Questions answered without any fact of the citizen's case.
 DIRECT_RULE_OF_INTENT = {
-    "ask_duplicate_definition": "duplicate_definition",
-    "ask_pay_again": "pay_again",
-    "ask_eligibility": "employee_insurance_eligibility",
-    "ask_card_cash": "card_cash",
-    "ask_card_family": "card_family_use",
-    "ask_not_covered": "not_covered",
-    "ask_account_rules": "personal_account_rules",
-    "ask_contact": "service_channels",
-    "request_human": "service_channels",
+    **{intent_of(rule.id): rule.id for rule in policy_rules.RULES.values() if not has_questions(rule)},
+    **EXTRA_DIRECT_INTENTS,
 }
 
 # Small talk: the response that answers it.

@@ -73,3 +73,4 @@ def children(language: str, key: str) -> dict[str, str]:
         for name, text in messages(language).items()
         if name.startswith(prefix) and "." not in name[len(prefix):]
     }
+

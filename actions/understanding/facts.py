@@ -156,6 +156,29 @@ def read_transfer(text, entities, today, requested):
     return facts
 
 
+GAP_DATES = ("old_enrolment_end_date", "payment_resumed_date")
+
+
+def read_transfer_gap_bills(text, entities, today, requested):
+    """The day the old insurance ended ("left", "ended") and the day paying started again ("started paying")."""
+    facts: dict[str, Any] = {}
+    dates = _dates_with_cues(text, entities, today)
+    uncued = [day for day, cue in dates if cue is None]
+    for day, cue in dates:
+        if cue == "payment":
+            facts.setdefault("payment_resumed_date", day.isoformat())
+        elif cue == "stop":
+            facts.setdefault("old_enrolment_end_date", day.isoformat())
+    if len(uncued) == 2 and not facts:
+        facts["old_enrolment_end_date"], facts["payment_resumed_date"] = (d.isoformat() for d in sorted(uncued))
+    elif uncued:  # one date said plainly: the answer to the question asked, else the first the rule needs
+        order = ([requested] if requested in GAP_DATES else []) + list(GAP_DATES)
+        slot = next((name for name in order if name not in facts), None)
+        if slot:
+            facts[slot] = uncued[0].isoformat()
+    return facts
+
+
 def read_account_withdrawal(text, entities, today, requested):
     situation = withdrawal_situation(text, _entities(entities, "situation"))
     return {"withdrawal_situation": situation} if situation else {}
@@ -182,6 +205,7 @@ TOPIC_READERS: dict[str, Callable[..., dict[str, Any]]] = {
     "stop_insurance": read_stop_insurance,
     "residents_refund": read_residents_refund,
     "transfer": read_transfer,
+    "transfer_gap_bills": read_transfer_gap_bills,
     "account_withdrawal": read_account_withdrawal,
     "retirement": read_retirement,
 }

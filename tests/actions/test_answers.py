@@ -48,8 +48,8 @@ async def test_no_topic_yet_shows_what_can_be_asked(dispatcher, tracker_for, dom
 
 @pytest.mark.parametrize(
     ("intent", "expected"),
-    [("ask_card_cash", "strictly forbidden"), ("ask_contact", "12333"), ("request_human", "12333"),
-     ("ask_eligibility", "Article 23"), ("ask_pay_again", "cannot be paid again")],
+    [("ask_card_cash", "strictly forbidden"), ("ask_service_channels", "12333"), ("request_human", "12333"),
+     ("ask_employee_insurance_eligibility", "Article 23"), ("ask_pay_again", "cannot be paid again")],
 )
 async def test_direct_questions_are_answered_from_their_rule(dispatcher, tracker_for, domain, intent, expected):
     await AnswerDirect().run(dispatcher, tracker_for(intent=intent), domain)

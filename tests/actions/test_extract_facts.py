@@ -38,7 +38,7 @@ async def test_a_clicked_button_sets_its_fact(dispatcher, tracker_for, domain):
 
 async def test_a_question_on_another_subject_is_not_taken_as_the_answer(dispatcher, tracker_for, domain):
     tracker = tracker_for({"topic": "waiting_period", "requested_slot": "gap_days"}, text="what is the hotline?",
-                          intent="ask_contact", active_loop="waiting_period_form")
+                          intent="ask_service_channels", active_loop="waiting_period_form")
     assert await ExtractCaseFacts().run(dispatcher, tracker, domain) == []
 
 

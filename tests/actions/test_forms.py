@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pytest
+from rasa_sdk.events import SlotSet
 
-import policy_rules
-from actions.forms import FORM_VALIDATIONS, MAX_FAILED_ANSWERS, RuleFormValidation
-from actions.questions import QUESTION_ACTIONS
+import actions.forms
+from actions.forms import (
+    MAX_FAILED_ANSWERS,
+    TopicFormValidation,
+    ValidateDuplicateEnrolmentForm,
+    ValidateTransferForm,
+    ValidateTransferGapBillsForm,
+    ValidateWaitingPeriodForm,
+)
 from actions.topics import TOPICS
-from tests.conftest import texts
-
-ValidateWaitingPeriodForm = FORM_VALIDATIONS["waiting_period"]
-ValidateDuplicateEnrolmentForm = FORM_VALIDATIONS["duplicate_enrolment"]
-ValidateTransferForm = FORM_VALIDATIONS["transfer"]
+from tests.conftest import make_tracker, texts
 
 
 @pytest.mark.parametrize(
@@ -28,6 +33,9 @@ ValidateTransferForm = FORM_VALIDATIONS["transfer"]
          ["has_receiving_employer", "new_city"]),
         # an unreadable value does not count as known
         (ValidateTransferForm, {"has_receiving_employer": "kind of"}, ["has_receiving_employer"]),
+        (ValidateTransferGapBillsForm, {}, ["old_enrolment_end_date"]),
+        (ValidateTransferGapBillsForm, {"old_enrolment_end_date": "2026-08-31"},
+         ["old_enrolment_end_date", "payment_resumed_date"]),
     ],
 )
 async def test_required_slots_follow_the_rule(form, slots, expected, dispatcher, tracker_for, domain):
@@ -35,49 +43,56 @@ async def test_required_slots_follow_the_rule(form, slots, expected, dispatcher,
 
 
 def test_a_valid_answer_is_stored_in_its_checked_form(dispatcher, tracker_for, domain):
-    result = ValidateWaitingPeriodForm().validate_gap_days("45", dispatcher, tracker_for({}), domain)
+    result = ValidateWaitingPeriodForm().validate_fact("gap_days", "45", dispatcher, tracker_for({}))
     assert result == {"gap_days": 45, "failed_attempts": 0}
 
 
 def test_an_unknown_optional_fact_is_kept_as_unknown(dispatcher, tracker_for, domain):
-    result = ValidateWaitingPeriodForm().validate_payment_date("unknown", dispatcher, tracker_for({}), domain)
+    result = ValidateWaitingPeriodForm().validate_fact("payment_date", "unknown", dispatcher, tracker_for({}))
     assert result["payment_date"] == "unknown"
 
 
 def test_a_rejected_answer_is_explained_and_asked_again(dispatcher, tracker_for, domain):
-    result = ValidateWaitingPeriodForm().validate_gap_days("quite a while", dispatcher, tracker_for({}), domain)
+    result = ValidateWaitingPeriodForm().validate_fact("gap_days", "quite a while", dispatcher, tracker_for({}))
     assert result == {"gap_days": None, "failed_attempts": 1}
     assert "number of days" in texts(dispatcher)
 
 
 def test_contradicting_facts_clear_the_fact_blamed(dispatcher, tracker_for, domain):
     tracker = tracker_for({"interruption_date": "2025-05-01"})
-    result = ValidateWaitingPeriodForm().validate_payment_date("2025-04-01", dispatcher, tracker, domain)
+    result = ValidateWaitingPeriodForm().validate_fact("payment_date", "2025-04-01", dispatcher, tracker)
     assert result["payment_date"] is None
     assert "before the interruption" in texts(dispatcher)
 
 
 async def test_repeated_failures_stop_the_form(dispatcher, tracker_for, domain):
     tracker = tracker_for({"failed_attempts": MAX_FAILED_ANSWERS - 1})
-    result = ValidateWaitingPeriodForm().validate_gap_days("no clue", dispatcher, tracker, domain)
+    result = ValidateWaitingPeriodForm().validate_fact("gap_days", "no clue", dispatcher, tracker)
     assert result["failed_attempts"] == MAX_FAILED_ANSWERS
     tracker.slots.update(result)
     assert await ValidateWaitingPeriodForm().required_slots([], dispatcher, tracker, domain) == []
 
 
-def test_every_topic_has_a_form_validation_and_a_question_for_every_asked_input():
-    forms = {cls.topic for cls in RuleFormValidation.__subclasses__()}
-    assert forms == set(TOPICS)
-    for topic in TOPICS:
-        for spec in policy_rules.get_rule(topic).inputs:
-            if spec.asked:
-                assert spec.name in QUESTION_ACTIONS, f"no question for {spec.name}"
+def validation_classes() -> list[type]:
+    return [cls for _name, cls in inspect.getmembers(actions.forms, inspect.isclass)
+            if issubclass(cls, TopicFormValidation) and cls is not TopicFormValidation]
 
 
-def test_the_domain_lists_every_form_slot_and_action(domain):
-    for topic in TOPICS.values():
-        declared = [spec.name for spec in policy_rules.get_rule(topic.rule_id).inputs]
-        assert domain["forms"][topic.form]["required_slots"] == declared
-        assert f"validate_{topic.form}" in domain["actions"]
-    for fact in QUESTION_ACTIONS:
-        assert f"action_ask_{fact}" in domain["actions"]
+def test_every_topic_has_exactly_one_validation_class_named_after_its_form():
+    classes = validation_classes()
+    assert sorted(cls.topic for cls in classes) == sorted(TOPICS)
+    for cls in classes:
+        assert cls().name() == f"validate_{cls.topic}_form"
+    assert inspect.isabstract(TopicFormValidation)  # Rasa SDK registers the subclasses only
+
+
+async def test_the_form_checks_each_new_value_of_a_fact_the_case_needs(dispatcher, domain):
+    """Rasa SDK's validation hook: every slot of the rule through `validate_fact`, no method per slot."""
+    tracker = make_tracker({"back_paid": True, "gap_days": "forty-ish"}, active_loop="waiting_period_form")
+    tracker.events = [{"event": "slot", "name": "back_paid", "value": True},
+                      {"event": "slot", "name": "gap_days", "value": "forty-ish"}]
+    tracker.latest_action_name = "action_listen"
+    events = await ValidateWaitingPeriodForm().get_validation_events(dispatcher, tracker, domain)
+    assert SlotSet("back_paid", True) in events
+    assert SlotSet("gap_days", None) in events and SlotSet("failed_attempts", 1) in events
+    assert "number of days" in texts(dispatcher)

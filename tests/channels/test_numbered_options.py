@@ -40,7 +40,7 @@ def test_the_options_are_those_sent_since_the_last_message():
     events = [
         {"event": "bot", "data": {"buttons": [{"title": "Old", "payload": "/old"}]}},
         {"event": "user", "text": "yes"},
-        {"event": "action", "name": "action_ask_gap_days"},
+        {"event": "action", "name": "utter_ask_gap_days"},
         {"event": "bot", "data": {"buttons": YES_NO[:1]}},
         {"event": "bot", "data": {}},
         {"event": "bot", "data": {"buttons": YES_NO[1:]}},

@@ -152,5 +152,9 @@ def test_a_late_reply_is_sent_through_the_customer_service_api(slow_wechat):
     assert "covered again from 1 April 2025" in sent[0]["text"]["content"]
     assert slow_wechat.api.token_requests[0] == {"grant_type": "client_credential", "appid": APP_ID,
                                                  "secret": APP_SECRET}
-    time.sleep(1)
-    assert len(slow_wechat.api.messages_to(open_id, seconds=0)) == 1  # the retry started no second turn
+    # The retry started no second turn: a later message in the same conversation waits for any turn queued
+    # before it, so once its reply has arrived the tracker holds every turn there was.
+    assert slow_wechat.send_text(open_id, "thank you", msg_id=10_000_002) == ""
+    assert len(slow_wechat.api.messages_to(open_id, count=2)) == 2
+    assert slow_wechat.user_texts(open_id) == [WAITING_PERIOD_QUESTION, "thank you"]
+    assert len(slow_wechat.api.messages_to(open_id, seconds=0)) == 2
