@@ -19,7 +19,7 @@ from policy_rules import PolicyInputError
 from actions.clock import today
 from actions.forms import MAX_FAILED_ANSWERS
 from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPICS
-from actions.wording import LANGUAGE, error_text, say
+from actions.wording import error_text, language_of, say
 from text_catalogue import say as text_of
 from text_catalogue.decisions import decision_text, trace_text
 from storage.consultation_log import consultation_log
@@ -31,9 +31,10 @@ def tell_decision(
     """Decide, send the answer, log it for staff and remember how it was reached for "why?"."""
     as_of = today()
     decision = policy_rules.evaluate(rule_id, facts, as_of=as_of)
-    dispatcher.utter_message(text=decision_text(LANGUAGE, decision))
-    consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel())
-    say(dispatcher, "after_answer")
+    language = language_of(tracker)
+    dispatcher.utter_message(text=decision_text(language, decision))
+    consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel(), language=language)
+    say(dispatcher, tracker, "after_answer")
     return [SlotSet("last_answer", {"rule": rule_id, "facts": facts, "as_of": as_of.isoformat()})]
 
 
@@ -56,10 +57,10 @@ class AnswerCase(Action):
             if missing is None:
                 return tell_decision(dispatcher, tracker, topic, facts)
         except PolicyInputError as error:  # a corrected fact the rule cannot accept: say why and ask again
-            dispatcher.utter_message(text=error_text(error))
+            dispatcher.utter_message(text=error_text(tracker, error))
             return [SlotSet(error.input_name, None), FollowupAction(form)]
         if int(tracker.get_slot("failed_attempts") or 0) >= MAX_FAILED_ANSWERS:
-            say(dispatcher, "way_out")
+            say(dispatcher, tracker, "way_out")
             return [SlotSet("failed_attempts", 0)]
         return [FollowupAction(form)]
 
@@ -88,15 +89,16 @@ class ExplainWhy(Action):
         requested = tracker.get_slot("requested_slot")
         topic = tracker.get_slot("topic")
         if tracker.active_loop.get("name") and requested and topic in TOPICS:
-            say(dispatcher, "why_asked", question=text_of(LANGUAGE, f"rule.{topic}.title"),
-                fact=text_of(LANGUAGE, f"input.{requested}.description"))
+            language = language_of(tracker)
+            say(dispatcher, tracker, "why_asked", question=text_of(language, f"rule.{topic}.title"),
+                fact=text_of(language, f"input.{requested}.description"))
             return []
         last = tracker.get_slot("last_answer")
         if not last:
-            say(dispatcher, "nothing_to_explain")
+            say(dispatcher, tracker, "nothing_to_explain")
             return []
         decision = policy_rules.evaluate(last["rule"], last["facts"], as_of=dt.date.fromisoformat(last["as_of"]))
-        dispatcher.utter_message(text=trace_text(LANGUAGE, decision))
+        dispatcher.utter_message(text=trace_text(language_of(tracker), decision))
         return []
 
 
@@ -107,6 +109,6 @@ class StartOver(Action):
         return "action_start_over"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
-        say(dispatcher, "start_over")
+        say(dispatcher, tracker, "start_over")
         dispatcher.utter_message(response="utter_help")
-        return [Restarted()]
+        return [Restarted(), SlotSet("language", language_of(tracker))]  # the case is forgotten, not the language

@@ -109,7 +109,7 @@ class TopicFormValidation(FormValidationAction, ABC):
         return {slot: slot_value(checked), "failed_attempts": 0}
 
     def reject(self, slot: str, error: PolicyInputError, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
-        dispatcher.utter_message(text=error_text(error))
+        dispatcher.utter_message(text=error_text(tracker, error))
         failures = int(tracker.get_slot("failed_attempts") or 0) + 1
         return {slot: None, error.input_name or slot: None, "failed_attempts": failures}
 

@@ -58,4 +58,5 @@ RESPONSE_OF_INTENT = {
     "out_of_scope": "utter_out_of_scope",
     "thank": "utter_welcome",
     "correct": "utter_how_to_correct",
+    "switch_language": "utter_language_switched",
 }

@@ -6,6 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.wording import language_of
 from storage.consultation_log import consultation_log
 
 
@@ -18,5 +19,6 @@ class LogUnanswered(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
         message = tracker.latest_message or {}
         reason = (message.get("intent") or {}).get("name") or "unknown"
-        consultation_log().record_unanswered(message.get("text") or "", reason, tracker.get_latest_input_channel())
+        consultation_log().record_unanswered(message.get("text") or "", reason, tracker.get_latest_input_channel(),
+                                             language_of(tracker))
         return []

@@ -33,6 +33,7 @@ import yaml
 import text_catalogue as catalogue
 import policy_rules
 from actions.topics import DIRECT_RULE_OF_INTENT, EXTRA_DIRECT_INTENTS, TOPICS, Topic, intent_of
+from actions.wording import intent_payload
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = Path(__file__).resolve().parent / "base.yml"
@@ -46,7 +47,7 @@ HEADER = (
 )
 
 # Small talk a citizen may slip in while a form asks its questions: answered, then the form asks again.
-SMALL_TALK_IN_A_FORM = ["greet", "help", "out_of_scope", "thank", "correct"]
+SMALL_TALK_IN_A_FORM = ["greet", "help", "out_of_scope", "thank", "correct", "switch_language"]
 
 # Buttons of a question keyed yes / no / unknown send these intents; other keys are choice values.
 ANSWER_PAYLOADS = {"yes": "/affirm", "no": "/deny", "unknown": "/dont_know"}
@@ -132,7 +133,7 @@ def responses() -> dict[str, list[dict[str, Any]]]:
     default = catalogue.LANGUAGES[0]
     # in the catalogue's order
     names = list(dict.fromkeys(key.split(".")[1] for key in catalogue.messages(default) if key.startswith("response.")))
-    result = {name: response(f"response.{name}", lambda intent: f"/{intent}") for name in names}
+    result = {name: response(f"response.{name}", intent_payload) for name in names}
     for fact in asked_facts():
         if not catalogue.has(default, f"question.{fact}.text"):
             raise catalogue.MissingText(f"the catalogue has no question for the asked fact {fact!r}")
