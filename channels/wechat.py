@@ -33,8 +33,9 @@ from wechatpy.replies import TextReply
 from wechatpy.utils import check_signature
 
 from channels.settings import setting
-from text_catalogue import DEFAULT_LANGUAGE, say
+from text_catalogue import say
 from channels.numbered_options import buttons_of_last_turn, chosen_payload, option_number, reply_text
+from channels.wechat_pages import asks_for_more, language_of_reply, pages
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ SETTINGS = {  # credentials.yml key: environment variable used when the key is a
     "reply_timeout_seconds": "WECHAT_REPLY_TIMEOUT_SECONDS",
 }
 GREETING_PAYLOAD = "/greet"
+WECHAT_LANGUAGE = "zh"  # conversations on the Official Account start in Chinese
 
 
 class CustomerServiceClient(WeChatClient):
@@ -83,6 +85,7 @@ class WeChatInput(InputChannel):
     api_base_url: str = WeChatClient.API_BASE_URL
     reply_timeout_seconds: float = DEFAULT_REPLY_TIMEOUT_SECONDS
     deliveries: OrderedDict = field(default_factory=OrderedDict, repr=False)
+    waiting_pages: dict = field(default_factory=dict, repr=False)  # OpenID -> pages of a long reply not yet sent
     background: set = field(default_factory=set, repr=False)
 
     @classmethod
@@ -171,6 +174,10 @@ class WeChatInput(InputChannel):
         text, fixed_reply = self.what_to_say(message)
         if text is None:
             return fixed_reply
+        if asks_for_more(text) and self.waiting_pages.get(message.source):
+            page = self.waiting_pages[message.source].pop(0)
+            self.remember(key, asyncio.ensure_future(asyncio.sleep(0))).reply = page
+            return page
         collector = CollectingOutputChannel()
         # Remembered before the first await, so that a retry arriving meanwhile is recognised.
         turn = self.take_turn(text, message, collector, request, on_new_message)
@@ -183,9 +190,24 @@ class WeChatInput(InputChannel):
             return None
         except Exception:  # noqa: BLE001 - the conversation failed; tell the citizen, keep the channel up
             logger.exception("handling a WeChat message failed")
-            return say(DEFAULT_LANGUAGE, "channel.wechat_something_went_wrong")
-        delivery.reply = reply_text(collector.messages) or None
+            return say(WECHAT_LANGUAGE, "channel.wechat_something_went_wrong")
+        first, *rest = self.paged(collector.messages, message.source) or [None]
+        if rest and self.customer_service is not None:
+            self.keep_running(self.send_pages(rest, message.source))
+        delivery.reply = first
         return delivery.reply
+
+    def paged(self, messages: list[dict[str, Any]], open_id: str) -> list[str]:
+        """The turn's reply as pages within WeChat's size limit. Without the customer-service API the pages
+        after the first wait for the citizen to ask for more."""
+        texts = " ".join(message.get("text") or "" for message in messages)
+        reply = reply_text(messages, language_of_reply(texts))
+        if not reply:
+            return []
+        first, *rest = pages(reply, with_hint=self.customer_service is None)
+        if self.customer_service is None:
+            self.waiting_pages[open_id] = rest
+        return [first, *rest]
 
     @staticmethod
     def what_to_say(message: Any) -> tuple[str | None, str | None]:
@@ -198,13 +220,14 @@ class WeChatInput(InputChannel):
             if message.event in ("subscribe", "subscribe_scan"):
                 return GREETING_PAYLOAD, None
             return None, None  # unsubscribe, menu views, location reports: nothing to say
-        return None, say(DEFAULT_LANGUAGE, "channel.wechat_only_text")  # images, voice without recognition, video, links, locations
+        return None, say(WECHAT_LANGUAGE, "channel.wechat_only_text")  # images, voice without recognition, video, links, locations
 
     async def take_turn(self, text: str, message: Any, collector: CollectingOutputChannel, request: Request,
                         on_new_message: Callable) -> None:
         text = await self.with_options_resolved(text, message.source, request)
         await on_new_message(UserMessage(text, collector, message.source, input_channel=self.name(),
-                                         message_id=str(message.id) if message.id else None))
+                                         message_id=str(message.id) if message.id else None,
+                                         metadata={"default_language": WECHAT_LANGUAGE}))
 
     async def with_options_resolved(self, text: str, sender_id: str, request: Request) -> str:
         """A number answering the numbered options of the last reply becomes that button's payload."""
@@ -234,14 +257,17 @@ class WeChatInput(InputChannel):
         except Exception:  # noqa: BLE001
             logger.exception("handling a WeChat message failed after the passive reply window")
             return
-        text = reply_text(collector.messages)
-        if not text:
-            return
         if self.customer_service is None:
             logger.error("a late reply to %s is lost: set WECHAT_APP_ID and WECHAT_APP_SECRET", open_id)
             return
-        try:
-            await asyncio.get_running_loop().run_in_executor(None, self.customer_service.message.send_text,
-                                                             open_id, text)
-        except (WeChatClientException, OSError):
-            logger.exception("the customer-service API refused the late reply to %s", open_id)
+        await self.send_pages(self.paged(collector.messages, open_id), open_id)
+
+    async def send_pages(self, texts: list[str], open_id: str) -> None:
+        """Send pages through the customer-service API, in order."""
+        for text in texts:
+            try:
+                await asyncio.get_running_loop().run_in_executor(None, self.customer_service.message.send_text,
+                                                                 open_id, text)
+            except (WeChatClientException, OSError):
+                logger.exception("the customer-service API refused a reply to %s", open_id)
+                return

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests run for real, only those missing:
-# chromium (browser test), postgresql (tracker store on PostgreSQL), redis-server (lock store).
+# chromium (browser test) with fonts-noto-cjk (Chinese glyphs in it), postgresql (tracker store on
+# PostgreSQL), redis-server (lock store).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -d /usr/share/fonts/opentype/noto ] && compgen -G "/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null \
+  || missing+=(fonts-noto-cjk)
 # The tests run PostgreSQL as the `postgres` user that the package creates.
 if ! id postgres >/dev/null 2>&1 || { ! command -v initdb >/dev/null 2>&1 && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }; then
   missing+=(postgresql)
