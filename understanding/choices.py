@@ -21,13 +21,13 @@ YES = re.compile(
     r"^(?:(yes|yeah|yea|yep|yup|ya|y|sure|correct|right|true|ok|okay|of course|definitely|absolutely|indeed|"
     r"i have|i did|i do|i will|it does|it did|that's right|exactly|affirmative|already paid|i(?:'ve| have)? paid|"
     r"paid|done|shi|dui)\b"
-    r"|是|对|嗯|恩|有|好|行|可以|没错|当然|确定|交了|补了|已经|已)",
+    r"|是|对|嗯|恩|有|好|行|可以|没错|没问题|当然|确定|交了|补了|已经|已)",
     re.IGNORECASE,
 )
 NO = re.compile(
     r"^(?:(no|nope|nah|n|not really|not yet|never|negative|i haven't|i have not|i didn't|i did not|i don't|i do not|"
     r"i won't|i will not|it doesn't|it did not|none|bu|mei you)\b"
-    r"|没有|没|不是|不对|不用|不|否|无|还没|并没有|未)",
+    r"|没有|没(?!错|问题)|不是|不对|不用|不|否|无|还没|并没有|未)",
     re.IGNORECASE,
 )
 DONT_KNOW = re.compile(
@@ -196,7 +196,7 @@ _NO_EMPLOYER = re.compile(
     r"looking for)\b(?:\W{1,3}\w{1,20}){0,3}?\W{1,3}"
     r"(employer|job|work|company|unit|offer)s?\b"
     r"|\b(unemployed|jobless|lost my job|quit|resigned|self[- ]?employed|freelanc\w*|flexibl\w* employ\w*|on my own)\b"
-    r"|(没有?|无|还没(有)?|没找到|找不到|不在)(新的?)?(单位|工作|公司|接收单位|用人单位)|没上班|不上班|失业|辞职|离职|待业"
+    r"|(没有?|无|还没有?|找不到|不在)(找到|找)?(新的?)?(单位|工作|公司|接收单位|用人单位)|没上班|不上班|失业|辞职|离职|待业"
     r"|灵活就业|自己交|个人交|自己缴|个人缴|自由职业|个体",
     re.IGNORECASE,
 )

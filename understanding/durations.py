@@ -103,6 +103,8 @@ def chinese_durations(text: str) -> list[tuple[re.Match, Duration]]:
         amount = 0.5 if match.group("half_only") else number_value(written)
         if amount is None:
             continue
+        if match.group("half_only") and unit == "年":
+            amount, unit = 6, "月"  # 半年 is six months, like "half a year"
         if match.group("half") or match.group("after") == "半":
             amount += 0.5
         before = text[max(0, match.start() - 4): match.start()]

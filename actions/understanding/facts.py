@@ -58,7 +58,7 @@ _NOT_BACK_PAID = re.compile(
 )
 _BACK_PAID = re.compile(r"\b(paid|repaid|made up|topped up|settled|cleared)\s+(it\s+|them\s+|everything\s+|all\s+|"
                         r"the \w+\s+)?(back|up|in full|off)\b|\bback[- ]?paid\b"
-                        r"|补缴了|补交了|已经补|已补|补齐了|补上了|补缴过|补交过|交上了|补了", re.IGNORECASE)
+                        r"|补缴了|补交了|补缴的|补交的|已经补|已补|补齐了|补上了|补缴过|补交过|交上了|补了|[日号月](补缴|补交)", re.IGNORECASE)
 _REQUIRED_CUE = re.compile(r"\b(requir\w*|need\w*|minimum|must|at least|set by|rule says)\b"
                            r"|要求|需要|规定|最低|至少|得交|要交够|要交满|要缴够|要缴满|年限是", re.IGNORECASE)
 # "不对，是120天", "not 100 days, I mean 120": the value given last is the one meant.
