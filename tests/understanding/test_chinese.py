@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from actions.understanding.facts import extract_facts
+from actions.facts import extract_facts
 from understanding.choices import (
     enrolment_pair,
     has_receiving_employer,

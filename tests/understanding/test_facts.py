@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from actions.understanding.facts import extract_facts
+from actions.facts import extract_facts
 from understanding.spans import find_entities
 from understanding.text import normalise_text
 
