@@ -4,8 +4,9 @@ Rasa's own JiebaTokenizer only accepts `language: zh`. This one cuts the text
 into runs of Chinese characters, segmented by jieba (with the lexicon's
 Chinese phrases added to jieba's dictionary, so 职工医保 or 灵活就业 stay one
 token), and everything else, tokenized as before by spaCy's English tokenizer
-(the rules of the blank English model the pipeline used until now; whitespace
-is not a token). Offsets are those of the message text. Only the first
+in lower case, as Rasa's SpacyNLP + SpacyTokenizer did until now (SpacyNLP is
+case-insensitive by default; whitespace is not a token). Offsets are those of
+the message text. Only the first
 MAX_CHARS characters are tokenized.
 """
 
@@ -58,8 +59,10 @@ def tokenize_text(text: str) -> List[Token]:
     position = 0
     for start, end in han_runs(text) + [(len(text), len(text))]:
         if position < start:
-            tokens += [Token(t.text, position + t.idx) for t in english_tokenizer()(text[position:start])
-                       if t.text.strip()]
+            segment = text[position:start]
+            lower = segment.lower()
+            segment = lower if len(lower) == len(segment) else segment  # "İ".lower() is two characters
+            tokens += [Token(t.text, position + t.idx) for t in english_tokenizer()(segment) if t.text.strip()]
         if start < end:
             tokens += [Token(word, start + offset) for word, offset, _ in
                        chinese_segmenter().tokenize(text[start:end]) if word.strip()]
