@@ -17,11 +17,14 @@ from rapidfuzz import fuzz, process
 from understanding.lexicon import normalise, phrase_regex, phrase_values, stem_regexes
 from understanding.text import normalise_text
 
+# No message names more than a few schemes, payers or situations: at most this many are read.
+MAX_ENTITIES = 12
+
 YES = re.compile(
     r"^(?:(yes|yeah|yea|yep|yup|ya|y|sure|correct|right|true|ok|okay|of course|definitely|absolutely|indeed|"
     r"i have|i did|i do|i will|it does|it did|that's right|exactly|affirmative|already paid|i(?:'ve| have)? paid|"
     r"paid|done|shi|dui)\b"
-    r"|是|对|嗯|恩|有|好|行|可以|没错|没问题|当然|确定|交了|补了|已经|已)",
+    r"|(?:是|对|有|好|行|可以)(?![不没])|嗯|恩|没错|没问题|当然|确定|交了|补了|已经|已)",  # 是不是, 有没有: a question
     re.IGNORECASE,
 )
 NO = re.compile(
@@ -89,7 +92,8 @@ def values_in_text(label: str, text: str, entities: Iterable[dict]) -> list[str]
     Falls back to finding lexicon phrases in the text, then to a fuzzy match of
     a short answer, so typed answers work without an entity.
     """
-    found = [value for e in entities if e.get("entity") == label and (value := lexicon_value(label, e["value"]))]
+    mine = [e for e in entities if e.get("entity") == label][:MAX_ENTITIES]
+    found = [value for e in mine if (value := lexicon_value(label, e["value"]))]
     if not found:
         values = phrase_values(label)
         found = [values[match] for match in phrase_regex(label).findall(normalise(normalise_text(text)))]
@@ -119,7 +123,8 @@ def _stems_in_order(text: str) -> list[str]:
 
 def schemes_mentioned(text: str, entities: Iterable[dict]) -> list[str]:
     """Schemes named in the message, in order of mention (repeats kept)."""
-    named = [scheme for e in entities if e.get("entity") == "scheme" and (scheme := scheme_of(e["value"]))]
+    mine = [e for e in entities if e.get("entity") == "scheme"][:MAX_ENTITIES]
+    named = [scheme for e in mine if (scheme := scheme_of(e["value"]))]
     if not named:
         named = _stems_in_order(normalise_text(text))
     return named

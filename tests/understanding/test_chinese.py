@@ -83,6 +83,7 @@ YES_NO = [
     ("是", True), ("是的", True), ("对", True), ("对的", True), ("嗯", True), ("嗯嗯", True), ("有", True),
     ("有的", True), ("好的", True), ("没错", True), ("已经补缴了", True), ("對 (traditional)", True),
     ("没有", False), ("没", False), ("不是", False), ("不对", False), ("还没有", False), ("否", False), ("不", False),
+    ("是不是要补缴 (a question)", None), ("有没有影响 (a question)", None), ("对不起 (sorry)", None),
     ("不确定", None), ("不知道", None), ("不清楚", None), ("记不清了", None), ("我也不太确定", None), ("哈哈", None),
 ]
 
