@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from number_parser import parse as words_to_digits
+from typing import Iterator
 
 from understanding.numbers import NUMBER, chinese_numerals_to_digits, number_value
 from understanding.text import MAX_CHARS, normalise_text
@@ -42,6 +41,38 @@ _QUANTITY = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?) ?(?:- ?)?({_UNIT_ALTERNATIVE
 _NUMBER = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)(?![A-Za-z\d.])")
 _MORE = re.compile(r"\b(more than|over|longer than|above|beyond|in excess of) ?$")
 _LESS = re.compile(r"\b(less than|under|almost|nearly|not quite|shorter than|just under) ?$")
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+)
+# A run of number words ("a hundred and twenty", "forty-five"), read by _words_value. (number_parser,
+# used before, took 0.5 s on a message of 2,000 characters and 5 ms on each short run.)
+_NUMBER_WORDS = re.compile(rf"\b(?:an? )?{_NUMBER_WORD}(?:(?: |-)(?:and )?{_NUMBER_WORD}){{0,6}}\b")
+_SMALL_VALUES = {word: value for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())} | {word: 10 * tens for tens, word in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+
+
+def _words_value(run: str) -> str:
+    """'a hundred and twenty' -> '120', 'forty-five' -> '45'; a run that is not one number is kept."""
+    total, current, last = 0, 0, None
+    for word in run.replace("-", " ").split():
+        if word in ("and", "a", "an"):
+            continue
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            value = _SMALL_VALUES[word]
+            if last is not None and (last < 10 or value >= 10 or last % 10):
+                return run  # "one two", "twenty thirty": not one number
+            current += value
+            last = value
+            continue
+        last = None
+    return str(total + current)
 _VAGUE_COUNTS = {"a couple of": "2", "couple of": "2", "a couple": "2", "a few": "3", "few": "3", "several": "3"}
 
 # 45天, 一百天, 两个月, 三个多月, 两个半月, 半年, 一年多, 一年半, 3周, 两个星期, 十多天
@@ -82,7 +113,7 @@ def _digits(text: str) -> str:
     text = re.sub(r"\bhalf (?:an? )?(month|week|day)\b", r"0.5 \1", text)
     for words, number in _VAGUE_COUNTS.items():
         text = re.sub(rf"\b{words}\b", number, text)
-    text = words_to_digits(text)
+    text = _NUMBER_WORDS.sub(lambda match: _words_value(match.group()), text)
     text = re.sub(rf"\b(?:a|an|one) ({_UNIT_ALTERNATIVES}) and a half\b", r"1.5 \1", text)
     text = re.sub(rf"\b(?:a|an|one) and a half ({_UNIT_ALTERNATIVES})\b", r"1.5 \1", text)
     text = re.sub(rf"\b(\d+) and a half ({_UNIT_ALTERNATIVES})\b", r"\1.5 \2", text)
@@ -90,9 +121,8 @@ def _digits(text: str) -> str:
     return text
 
 
-def chinese_durations(text: str) -> list[tuple[re.Match, Duration]]:
+def chinese_durations(text: str) -> Iterator[tuple[re.Match, Duration]]:
     """Every Chinese duration in `text` (already normalised), with its match, in order."""
-    found = []
     for match in ZH_DURATION.finditer(text):
         unit = match.group("unit")
         written = match.group("n")
@@ -113,8 +143,7 @@ def chinese_durations(text: str) -> list[tuple[re.Match, Duration]]:
         adjust = 1 if more or _ZH_MORE_BEFORE.search(before) else 0
         if _ZH_LESS_BEFORE.search(before) or _ZH_LESS_AFTER.match(after):
             adjust = -1
-        found.append((match, Duration(amount, UNIT_OF_WORD[unit], adjust)))
-    return found
+        yield match, Duration(amount, UNIT_OF_WORD[unit], adjust)
 
 
 def _english_duration(text: str) -> Duration | None:
@@ -131,10 +160,8 @@ def _english_duration(text: str) -> Duration | None:
 def parse_duration(text: str) -> Duration | None:
     """The first duration written in `text` (its first MAX_CHARS characters), or None."""
     text = normalise_text(text, MAX_CHARS)
-    chinese = chinese_durations(text)
-    if chinese:
-        return chinese[0][1]
-    return _english_duration(text)
+    chinese = next(chinese_durations(text), None)
+    return chinese[1] if chinese else _english_duration(text)
 
 
 def parse_bare_number(text: str) -> float | None:

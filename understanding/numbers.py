@@ -12,6 +12,8 @@ import re
 
 import cn2an
 
+from understanding.text import MAX_CHARS
+
 ZH_DIGITS = "零〇一二两三四五六七八九"
 ZH_NUMERAL = rf"[{ZH_DIGITS}十百千万]{{1,8}}"
 # A number as people write it: up to 4 digits with 1 or 2 decimals, or Chinese numerals.
@@ -39,7 +41,9 @@ def number_value(written: str) -> float | None:
 
 
 def chinese_numerals_to_digits(text: str) -> str:
-    """Every Chinese numeral in the text written in digits (一百天 → 100天); unreadable ones left as they are."""
+    """Every Chinese numeral in the text written in digits (一百天 → 100天); unreadable ones left as they are.
+
+    Only the first MAX_CHARS characters are read (and returned)."""
 
     def replace(match: re.Match) -> str:
         value = number_value(match.group())
@@ -47,4 +51,4 @@ def chinese_numerals_to_digits(text: str) -> str:
             return match.group()
         return str(int(value)) if value.is_integer() else str(value)
 
-    return _ZH_RUN.sub(replace, text)
+    return _ZH_RUN.sub(replace, text[:MAX_CHARS])
