@@ -5,9 +5,9 @@
   (an adversarial message of 100,000 characters costs no more than one of 2,000).
 - Traditional characters are turned into Simplified ones (OpenCC `t2s`), so
   one lexicon and one set of patterns serve both (繁體 → 繁体).
-- Full-width digits, letters and punctuation (ｌ２０２５，) become half-width
-  (2025,), and the ideographic space a plain space. The Chinese comma and full
-  stop (，。) are kept: they are not full-width forms of ASCII characters.
+- Full-width digits, letters and punctuation (２０２５，？) become half-width
+  (2025,?), and the ideographic space a plain space. The ideographic full stop
+  and enumeration comma (。、) are kept: they have no ASCII form.
 
 `normalise_text` keeps the length of the text whenever it can, so spans found
 on the normalised text are also spans of what the citizen typed.
