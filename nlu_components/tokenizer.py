@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -24,7 +25,7 @@ from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
 from understanding.lexicon import has_han, lexicon
-from understanding.text import MAX_CHARS, han_runs
+from understanding.text import MAX_CHARS, blank_out_han, han_runs
 
 logger = logging.getLogger(__name__)
 
@@ -52,22 +53,35 @@ def english_tokenizer():
     return import_spacy().blank("en").tokenizer
 
 
+# spaCy's prefix and suffix rules take time growing with the square of a chunk's length (2,000
+# characters of ",.;!?" took a second); a chunk this long is no word and is cut into letters, digits
+# and single marks instead.
+_LONG_CHUNK = re.compile(r"\S{41,}")
+_SIMPLE_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
+
+
 def tokenize_text(text: str) -> List[Token]:
-    """Tokens of a text: jieba words in Chinese runs, spaCy's English tokens elsewhere."""
+    """Tokens of a text: jieba words in Chinese runs, spaCy's English tokens (lower case) elsewhere.
+
+    Each tokenizer is called once, on the text with the other language's characters blanked out,
+    so offsets are those of the text and the work does not grow with the number of runs."""
     text = text[:MAX_CHARS]
+    lower = text.lower()
+    text = lower if len(lower) == len(text) else text  # "İ".lower() is two characters
+    runs = han_runs(text)
+    latin = blank_out_han(text)
     tokens: List[Token] = []
-    position = 0
-    for start, end in han_runs(text) + [(len(text), len(text))]:
-        if position < start:
-            segment = text[position:start]
-            lower = segment.lower()
-            segment = lower if len(lower) == len(segment) else segment  # "İ".lower() is two characters
-            tokens += [Token(t.text, position + t.idx) for t in english_tokenizer()(segment) if t.text.strip()]
-        if start < end:
-            tokens += [Token(word, start + offset) for word, offset, _ in
-                       chinese_segmenter().tokenize(text[start:end]) if word.strip()]
-        position = end
-    return tokens
+    for chunk in _LONG_CHUNK.finditer(latin):
+        tokens += [Token(m.group(), chunk.start() + m.start()) for m in _SIMPLE_TOKEN.finditer(chunk.group())]
+    latin = _LONG_CHUNK.sub(lambda chunk: " " * len(chunk.group()), latin)
+    tokens += [Token(t.text, t.idx) for t in english_tokenizer()(latin) if t.text.strip()]
+    if runs:
+        chinese = [" "] * len(text)
+        for start, end in runs:
+            chinese[start:end] = text[start:end]
+        tokens += [Token(word, start) for word, start, _ in chinese_segmenter().tokenize("".join(chinese))
+                   if word.strip()]
+    return sorted(tokens, key=lambda token: token.start)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
