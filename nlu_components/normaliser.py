@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -29,7 +29,7 @@ LANGUAGES = ("zh", "en")
 LANGUAGE_ENTITY = "language"
 
 
-def message_language(text: str, metadata: Any) -> Optional[str]:
+def message_language(text: str, metadata: Any) -> str | None:
     """The language the metadata names, else the one the text makes clear, else None."""
     if isinstance(metadata, dict) and metadata.get("language") in LANGUAGES:
         return metadata["language"]
@@ -41,16 +41,16 @@ class TextNormaliser(GraphComponent):
     """Simplified characters, half-width forms, a length cap, and the message's language as an entity."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {"max_chars": MAX_CHARS}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: dict[str, Any]) -> None:
         self._max_chars = int(config.get("max_chars", MAX_CHARS))
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -58,10 +58,10 @@ class TextNormaliser(GraphComponent):
         return cls(config)
 
     @staticmethod
-    def required_packages() -> List[Text]:
+    def required_packages() -> list[str]:
         return ["opencc"]
 
-    def _normalise(self, message: Message) -> Optional[str]:
+    def _normalise(self, message: Message) -> str | None:
         text = message.get(TEXT)
         if not isinstance(text, str):
             return None
@@ -76,7 +76,7 @@ class TextNormaliser(GraphComponent):
             self._normalise(example)
         return training_data
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             text = self._normalise(message)
             if text is None:

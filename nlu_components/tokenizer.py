@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from typing import Any, Dict, List, Text
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -60,7 +60,7 @@ _LONG_CHUNK = re.compile(r"\S{41,}")
 _SIMPLE_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]|_")
 
 
-def tokenize_text(text: str) -> List[Token]:
+def tokenize_text(text: str) -> list[Token]:
     """Tokens of a text: jieba words in Chinese runs, spaCy's English tokens (lower case) elsewhere.
 
     Each tokenizer is called once, on the text with the other language's characters blanked out,
@@ -70,7 +70,7 @@ def tokenize_text(text: str) -> List[Token]:
     text = lower if len(lower) == len(text) else text  # "İ".lower() is two characters
     runs = han_runs(text)
     latin = blank_out_han(text)
-    tokens: List[Token] = []
+    tokens: list[Token] = []
     for chunk in _LONG_CHUNK.finditer(latin):
         tokens += [Token(m.group(), chunk.start() + m.start()) for m in _SIMPLE_TOKEN.finditer(chunk.group())]
     latin = _LONG_CHUNK.sub(lambda chunk: " " * len(chunk.group()), latin)
@@ -89,7 +89,7 @@ class BilingualTokenizer(Tokenizer):
     """Chinese runs segmented by jieba, the rest by spaCy's English tokenizer."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> dict[str, Any]:
         return {
             "intent_tokenization_flag": False,
             "intent_split_symbol": "_",
@@ -100,7 +100,7 @@ class BilingualTokenizer(Tokenizer):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -108,8 +108,8 @@ class BilingualTokenizer(Tokenizer):
         return cls(config)
 
     @staticmethod
-    def required_packages() -> List[Text]:
+    def required_packages() -> list[str]:
         return ["jieba"]  # spaCy is imported through spacy_pipeline.import_spacy (see there why)
 
-    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+    def tokenize(self, message: Message, attribute: str) -> list[Token]:
         return self._apply_token_pattern(tokenize_text(message.get(attribute)))

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from spacy_pipeline import import_spacy
-from understanding.lexicon import has_han, lexicon, phrase_variants
 from spacy_pipeline.patterns import DATE_PATTERNS, DURATION_PATTERNS, SCHEME_PATTERNS
+from understanding.lexicon import has_han, lexicon, phrase_variants
 
 spacy = import_spacy()
 

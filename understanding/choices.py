@@ -10,7 +10,7 @@ as Simplified, full-width as half-width, only the first MAX_CHARS characters.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 

@@ -55,13 +55,13 @@ def has_han(phrase: str) -> bool:
     return any("\u3400" <= char <= "\u9fff" for char in phrase)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def phrase_values(label: str) -> dict[str, str]:
     """Every phrase of a label, normalised, mapped to its canonical value."""
     return {normalise(phrase): value for value, phrases in lexicon()[label].items() for phrase in phrases}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def phrase_regex(label: str, chinese_only: bool = False) -> re.Pattern:
     """One alternation of the label's phrases, longest first, matched on normalised text.
 
@@ -71,7 +71,7 @@ def phrase_regex(label: str, chinese_only: bool = False) -> re.Pattern:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![a-z0-9])")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stem_regexes(label: str) -> tuple[tuple[re.Pattern, str], ...]:
     """(regex, value) per value with stems: a Latin stem begins a word; a Chinese stem is found anywhere."""
     found = []

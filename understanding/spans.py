@@ -22,8 +22,7 @@ import re
 from dataclasses import dataclass
 
 from understanding.dates import YEAR_FIRST, ZH_DATE
-from understanding.durations import ZH_DURATION, chinese_durations
-from understanding.durations import UNIT_OF_WORD
+from understanding.durations import UNIT_OF_WORD, ZH_DURATION, chinese_durations
 from understanding.lexicon import has_han, lexicon, phrase_variants, stems
 from understanding.text import MAX_CHARS
 
@@ -85,7 +84,7 @@ _EN_DATES = [re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])", re.IGNORECAS
 )]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _phrase_finder(label: str) -> re.Pattern:
     """Every phrase of the label and its possessive variants; Latin words must not continue on either side."""
     variants = {variant for phrases in lexicon()[label].values() for phrase in phrases for variant in
@@ -153,4 +152,4 @@ def find_entities(text: str) -> list[dict]:
     return [span.as_entity() for span in find_spans(text)]
 
 
-__all__ = ["LABELS", "Span", "ZH_DURATION", "find_entities", "find_spans"]
+__all__ = ["LABELS", "ZH_DURATION", "Span", "find_entities", "find_spans"]

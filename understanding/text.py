@@ -55,10 +55,8 @@ def language_of(text: str) -> str | None:
     text = text[:MAX_CHARS]
     if HAN.search(text):
         return "zh"
-    words = 0
-    for _ in _LATIN_WORD.finditer(text.translate(_FULL_WIDTH)):
-        words += 1
-        if words >= 3:
+    for count, _ in enumerate(_LATIN_WORD.finditer(text.translate(_FULL_WIDTH)), start=1):
+        if count >= 3:
             return "en"
     return None
 
