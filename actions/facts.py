@@ -47,7 +47,7 @@ _PAYMENT_CUE = re.compile(r"\b(paid|pay|paying|repaid|repay|made up|make up|topp
 _STOP_CUE = re.compile(r"\b(stopped paying|stop paying|quit paying|not paying|wasn'?t paying|didn'?t pay|did not pay|"
                        r"stopped|stop|missed|miss|lapsed|interrupted|broke|break|quit|lost|left|unpaid|"
                        r"ended|end)\b"
-                       r"|断缴|断交|断保|断了|停缴|停交|停保|停了|没交|没缴|未缴|没有交|没有缴|欠费|欠缴|中断|离职|辞职",
+                       r"|断缴|断交|断保|断了|断的|断掉|停缴|停交|停保|停了|停的|没交|没缴|未缴|没有交|没有缴|欠费|欠缴|中断|离职|辞职",
                        re.IGNORECASE)
 _WEAK_STOP_CUE = re.compile(r"\b(since|from)\b|从|自从|开始|起", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,.;!?，。；！？、]|\band\b|\bbut\b|\bthen\b|然后|后来|但是|可是|之后", re.IGNORECASE)

@@ -8,7 +8,7 @@ read day first (10/03/2025 is 10 March), as in most English outside the US;
 Chinese relative dates read like their English words: 上个月 is "last month"
 (the same day a month ago), 上周 "last week", 三个月前 "3 months ago",
 去年6月 June of last year, 今年三月 March of this year, 10号 the most recent
-10th. A two-digit year before 年 and a month (25年3月) is in this century.
+10th, 上个月15号 the 15th of last month. A two-digit year before 年 and a month (25年3月) is in this century.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ ZH_DATE = re.compile(
     rf"(?P<m>(?<![\d个]){_SMALL})月份?(?:(?P<d>{_SMALL})[日号])?(?P<mpos>上旬|中旬|下旬|初|中|底|末)?"
     rf"|(?P<yw>今年|本年|去年|前年|明年)(?:年)?(?P<ypos>初|底|末)?"
     rf"|(?P<rel>昨天|前天|今天|上个月|上月|这个月|本月|下个月|下月|上周|上个星期|上星期|上个礼拜|上礼拜|这周|本周"
-    rf"|这个星期|这星期)(?P<rpos>初|底|末|中)?"
+    rf"|这个星期|这星期)(?:(?P<rd>{_SMALL})[日号]|(?P<rpos>初|底|末|中))?"
     rf"|(?P<n>{NUMBER})(?P<u>天|周|个星期|个礼拜|个月|年)(?:以)?前"
     rf"|(?<![\d月])(?P<dd>{_SMALL})号"
 )
@@ -113,6 +113,9 @@ def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | Non
         return _english(_RELATIVE_WORDS.get(match.group("yw"), ""), today, prefer)
     if match.group("rel"):
         day = _english(_RELATIVE_WORDS[match.group("rel")], today, prefer)
+        if day and match.group("rd"):  # 上个月15号: that day of that month
+            day_of_month = number_value(match.group("rd"))
+            return _safe_date(day.year, day.month, int(day_of_month)) if day_of_month else None
         position = _POSITION_WORDS.get(match.group("rpos") or "")
         return _at(day, position) if day and position else day
     if match.group("n"):
