@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.clock import today
 from actions.topics import TOPIC_OF_FORM, TOPIC_OF_INTENT
-from actions.understanding.facts import extract_facts
+from actions.facts import extract_facts
 
 
 # A message that only states facts ("I missed 45 days") opens the topic it most resembles, if any is this likely.

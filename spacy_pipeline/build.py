@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
-import spacy
-
-from spacy_pipeline.lexicon import lexicon
+from spacy_pipeline import import_spacy
 from spacy_pipeline.patterns import DATE_PATTERNS, DURATION_PATTERNS, SCHEME_PATTERNS
+from understanding.lexicon import has_han, lexicon, phrase_variants
 
-# "residents insurance" should also match "residents' insurance" and "resident's insurance".
-POSSESSIVE_VARIANTS = (
-    (re.compile(r"s\b"), "s'"),
-    (re.compile(r"\b(employee|resident|worker|employer)\b"), r"\1's"),
-)
+spacy = import_spacy()
 
 
-def phrase_variants(phrase: str) -> set[str]:
-    phrase = phrase.lower()
-    return {phrase, phrase.replace("'", "")} | {regex.sub(repl, phrase) for regex, repl in POSSESSIVE_VARIANTS}
-
-
-def build() -> spacy.language.Language:
+def build():
     nlp = spacy.blank("en")
     nlp.meta["name"] = "medical_insurance_rules"
     nlp.meta["description"] = "Blank English with an entity ruler for medical insurance conversations"
@@ -33,7 +22,9 @@ def build() -> spacy.language.Language:
     patterns += [{"label": "scheme", "pattern": p} for variants in SCHEME_PATTERNS.values() for p in variants]
     for label, values in lexicon().items():
         for phrases in values.values():
-            patterns += [{"label": label, "pattern": variant} for phrase in phrases for variant in phrase_variants(phrase)]
+            # Chinese phrases are found by understanding.spans: this English tokenizer does not split Chinese words
+            patterns += [{"label": label, "pattern": variant} for phrase in phrases if not has_han(phrase)
+                         for variant in phrase_variants(phrase)]
     ruler.add_patterns(patterns)
     return nlp
 

@@ -1,11 +1,15 @@
 """Token patterns for durations and dates, for spaCy's entity ruler.
 
 They only find where a duration or a date is written; turning the text into
-days or a calendar date is done by the parsers in `actions/understanding`
+days or a calendar date is done by the parsers in `understanding`
 (dates with dateparser), so these patterns stay deliberately simple.
 """
 
 from __future__ import annotations
+
+import re
+
+from understanding.lexicon import has_han, stems
 
 MONTHS = [
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
@@ -73,9 +77,17 @@ _APOSTROPHE = {"LOWER": {"IN": ["'", "'s", "s'", "\u2019", "\u2019s"]}, "OP": "?
 _QUALIFIERS = {"LOWER": {"IN": ["medical", "health", "basic", "healthcare"]}, "OP": "*"}
 _INSURANCE = {"LOWER": {"REGEX": r"^(insur|insuar|insru|insu?rence|yibao|scheme|plan|one|ones|coverage|cover)"}}
 
-# Scheme names with the spellings people actually type: plurals, apostrophes, typos.
+
+
+def _starts_with(word_stems: list[str]) -> dict:
+    latin = [re.escape(stem.lower()) for stem in word_stems if not has_han(stem)]
+    return {"LOWER": {"REGEX": "^(" + "|".join(latin) + ")"}}
+
+
+# Scheme names with the spellings people actually type: plurals, apostrophes, typos. The stems are
+# the lexicon's (`stems:` in lexicon.yml), which the fact reader uses too; Chinese stems are found
+# by the Chinese span finder (understanding.spans), not by this English ruler.
 SCHEME_PATTERNS = {
-    "employee": [[{"LOWER": {"REGEX": r"^(employ|emplo|emply|worker|staff|zhigong)"}}, _APOSTROPHE, _QUALIFIERS,
-                  _INSURANCE]],
-    "residents": [[{"LOWER": {"REGEX": r"^(resid|recid|resd|redis)"}}, _APOSTROPHE, _QUALIFIERS, _INSURANCE]],
+    value: [[_starts_with(word_stems), _APOSTROPHE, _QUALIFIERS, _INSURANCE]]
+    for value, word_stems in stems("scheme").items()
 }

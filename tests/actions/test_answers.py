@@ -79,6 +79,7 @@ async def test_why_before_any_answer(dispatcher, tracker_for, domain):
     assert "haven't given you an answer" in texts(dispatcher)
 
 
-async def test_start_over_forgets_the_case(dispatcher, tracker_for, domain):
-    events = await StartOver().run(dispatcher, tracker_for({"topic": "transfer"}), domain)
-    assert events == [Restarted()]
+async def test_start_over_forgets_the_case_but_not_the_language(dispatcher, tracker_for, domain):
+    events = await StartOver().run(dispatcher, tracker_for({"topic": "transfer", "language": "zh"}), domain)
+    assert events == [Restarted(), SlotSet("language", "zh")]
+    assert "重新开始" in texts(dispatcher)

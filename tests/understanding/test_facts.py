@@ -1,4 +1,4 @@
-"""Whole messages to facts, through the real spaCy pipeline (table: message, topic, asked -> facts)."""
+"""Whole messages to facts, through the entity finder the NLU pipeline uses (table: message, topic, asked -> facts)."""
 
 from __future__ import annotations
 
@@ -6,20 +6,16 @@ import datetime as dt
 
 import pytest
 
-from actions.understanding.facts import extract_facts
-from spacy_pipeline.build import build
+from actions.facts import extract_facts
+from understanding.spans import find_entities
+from understanding.text import normalise_text
 
 TODAY = dt.date(2026, 11, 22)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return build()
-
-
-def facts_of(nlp, text, intent, topic, asked=None):
-    entities = [{"entity": e.label_, "value": e.text, "start": e.start_char, "end": e.end_char} for e in nlp(text).ents]
-    return extract_facts(text, intent, entities, topic, asked, TODAY)
+def facts_of(text, intent, topic, asked=None):
+    text = normalise_text(text)  # what the NLU pipeline's first component does
+    return extract_facts(text, intent, find_entities(text), topic, asked, TODAY)
 
 
 CASES = [
@@ -72,5 +68,5 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "intent", "topic", "asked", "expected"), CASES, ids=[case[0] for case in CASES])
-def test_facts(nlp, text, intent, topic, asked, expected):
-    assert facts_of(nlp, text, intent, topic, asked) == expected
+def test_facts(text, intent, topic, asked, expected):
+    assert facts_of(text, intent, topic, asked) == expected

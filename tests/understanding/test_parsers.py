@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from actions.understanding.choices import enrolment_pair, has_receiving_employer, withdrawal_situation, yes_no
-from actions.understanding.dates import parse_date
-from actions.understanding.durations import parse_bare_number, parse_duration
+from understanding.choices import enrolment_pair, has_receiving_employer, withdrawal_situation, yes_no
+from understanding.dates import parse_date
+from understanding.durations import parse_bare_number, parse_duration
 
 TODAY = dt.date(2026, 11, 22)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import policy_rules
 from actions.topics import TOPICS
-from actions.understanding.choices import (
+from policy_rules import UNKNOWN, InputSpec
+from understanding.choices import (
     enrolment_pair,
     has_receiving_employer,
     retirement_status,
@@ -26,47 +28,86 @@ from actions.understanding.choices import (
     withdrawal_situation,
     yes_no,
 )
-from actions.understanding.dates import parse_date
-from actions.understanding.durations import parse_bare_number, parse_duration
-from policy_rules import UNKNOWN, InputSpec
+from understanding.dates import parse_date
+from understanding.durations import parse_bare_number, parse_duration
+from understanding.text import normalise_text
 
 # Intents a reply to the bot's question gets, readable or not; other intents change the subject.
 # Out-of-scope text typed in reply to a question counts as a (failed) answer, so nonsense
 # gets the question's own hint and, repeated, a way out.
 ANSWER_INTENTS = {"inform", "affirm", "deny", "dont_know", "nlu_fallback", "out_of_scope"}
 
+# What a date is: the day the arrears were paid ("payment") or the day payments stopped ("stop"),
+# from the words next to it. English puts the verb before the date ("paid on 10 March"), Chinese
+# mostly after it (3月10号补缴的). "since"/"from"/从/开始 are weak: they count only when no verb does.
 _PAYMENT_CUE = re.compile(r"\b(paid|pay|paying|repaid|repay|made up|make up|topped up|settled|back[- ]?paid|"
-                          r"paid back|pay back|cleared|contributed again|resumed|started paying again)\b", re.IGNORECASE)
+                          r"paid back|pay back|cleared|contributed again|resumed|started paying again)\b"
+                          r"|补缴|补交|补齐|补上|补了|缴费|交费|交了|缴了|交的|缴的|续交|续缴|恢复缴费|重新交|重新缴|又交|付了|还上",
+                          re.IGNORECASE)
 _STOP_CUE = re.compile(r"\b(stopped paying|stop paying|quit paying|not paying|wasn'?t paying|didn'?t pay|did not pay|"
-                       r"stopped|stop|missed|miss|lapsed|interrupted|broke|break|since|from|quit|lost|left|unpaid|"
-                       r"ended|end)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,.;!?]|\band\b|\bbut\b|\bthen\b", re.IGNORECASE)
+                       r"stopped|stop|missed|miss|lapsed|interrupted|broke|break|quit|lost|left|unpaid|"
+                       r"ended|end)\b"
+                       r"|断缴|断交|断保|断了|断的|断掉|停缴|停交|停保|停了|停的|没交|没缴|未缴|没有交|没有缴|欠费|欠缴|中断|离职|辞职",
+                       re.IGNORECASE)
+_WEAK_STOP_CUE = re.compile(r"\b(since|from)\b|从|自从|开始|起", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,.;!?，。；！？、]|\band\b|\bbut\b|\bthen\b|然后|后来|但是|可是|之后", re.IGNORECASE)
 _NOT_BACK_PAID = re.compile(
     r"\b(haven'?t|have not|didn'?t|did not|never|won'?t|will not|not going to|can'?t|cannot|don'?t plan to)\s+"
-    r"(yet\s+)?(paid|pay|repaid|repay|made|make)\s+(it\s+|them\s+|anything\s+|the \w+\s+)?(back|up)\b",
+    r"(yet\s+)?(paid|pay|repaid|repay|made|make)\s+(it\s+|them\s+|anything\s+|the \w+\s+)?(back|up)\b"
+    r"|(还)?没(有)?(补|交上|缴上)|未补|不打算补|不想补|没钱补|补不了|不补",
     re.IGNORECASE,
 )
 _BACK_PAID = re.compile(r"\b(paid|repaid|made up|topped up|settled|cleared)\s+(it\s+|them\s+|everything\s+|all\s+|"
-                        r"the \w+\s+)?(back|up|in full|off)\b|\bback[- ]?paid\b", re.IGNORECASE)
-_REQUIRED_CUE = re.compile(r"\b(requir\w*|need\w*|minimum|must|at least|set by|rule says)\b", re.IGNORECASE)
+                        r"the \w+\s+)?(back|up|in full|off)\b|\bback[- ]?paid\b"
+                        r"|补缴了|补交了|补缴的|补交的|已经补|已补|补齐了|补上了|补缴过|补交过|交上了|补了|[日号月](补缴|补交)", re.IGNORECASE)
+_REQUIRED_CUE = re.compile(r"\b(requir\w*|need\w*|minimum|must|at least|set by|rule says)\b"
+                           r"|要求|需要|规定|最低|至少|得交|要交够|要交满|要缴够|要缴满|年限是", re.IGNORECASE)
+# "不对，是120天", "not 100 days, I mean 120": the value given last is the one meant.
+_CORRECTION = re.compile(r"\b(i mean|i meant|correction|sorry|actually no)\b"
+                         r"|不对|不是|说错|错了|更正|应该是|改成|改为|其实是|实际上是|纠正", re.IGNORECASE)
+_TO_PLACE = re.compile(r"(到|去|往|至|来|迁入|转入)$")
+
+
+# No message states more than a few facts of a kind; reading at most this many bounds the work on
+# adversarial text (2,000 characters of "12-12-12-..." hold 220 dates).
+MAX_ENTITIES_PER_LABEL = 12
 
 
 def _entities(entities: Iterable[dict], label: str) -> list[dict]:
-    return [e for e in entities if e.get("entity") == label and isinstance(e.get("value"), str)]
+    found = [e for e in entities if e.get("entity") == label and isinstance(e.get("value"), str)]
+    return found[:MAX_ENTITIES_PER_LABEL]
+
+
+def _as_meant(text: str, found: list) -> list:
+    """The values in order of preference: in a correction, the last given first."""
+    return found[::-1] if _CORRECTION.search(text) else found
+
+
+def _role_near(text: str, start: int, end: int) -> str | None:
+    """'payment', 'stop' or None: the cue nearest to the span in its clause, before it or else after it."""
+    before = _clause_before(text, start)
+    after_break = _CLAUSE_BREAK.search(text, end)
+    after = text[end: after_break.start() if after_break else len(text)]
+    for weak in (False, True):
+        patterns = [(_WEAK_STOP_CUE, "stop")] if weak else [(_PAYMENT_CUE, "payment"), (_STOP_CUE, "stop")]
+        # nearest first; of two ending together, the longer ("stopped paying" over "paying")
+        cues = [(len(before) - m.end(), -len(m.group()), 0, role) for regex, role in patterns
+                for m in regex.finditer(before)]
+        cues += [(m.start(), -len(m.group()), 1, role) for regex, role in patterns for m in regex.finditer(after)]
+        if cues:
+            return min(cues)[3]
+    return None
 
 
 def _dates_with_cues(text: str, entities: Iterable[dict], today: dt.date) -> list[tuple[dt.date, str | None]]:
-    """Each date entity with the role the few words before it suggest: 'payment', 'stop' or None."""
+    """Each date entity with the role the words around it suggest: 'payment', 'stop' or None."""
     found = []
-    for entity in _entities(entities, "date"):
+    for entity in _as_meant(text, _entities(entities, "date")):
         day = parse_date(entity["value"], today)
         if day is None:
             continue
-        words = _clause_before(text, entity.get("start", 0))
-        # the cue nearest the date wins; of two ending together, the longer ("stopped paying" over "paying")
-        cues = [(m.end(), len(m.group()), "payment") for m in _PAYMENT_CUE.finditer(words)]
-        cues += [(m.end(), len(m.group()), "stop") for m in _STOP_CUE.finditer(words)]
-        found.append((day, max(cues)[2] if cues else None))
+        start = entity.get("start", 0)
+        found.append((day, _role_near(text, start, entity.get("end", start))))
     return found
 
 
@@ -88,13 +129,13 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return _clause_before(text, start) + text[start: after.start() if after else len(text)]
 
 
-def _durations(entities: Iterable[dict]):
-    return [d for e in _entities(entities, "duration") if (d := parse_duration(e["value"]))]
+def _durations(entities: Iterable[dict], text: str = ""):
+    return [d for e in _as_meant(text, _entities(entities, "duration")) if (d := parse_duration(e["value"]))]
 
 
 def read_waiting_period(text, entities, today, requested):
     facts: dict[str, Any] = {}
-    durations = _durations(entities)
+    durations = _durations(entities, text)
     if durations:
         facts["gap_days"] = durations[0].days
     dates = _dates_with_cues(text, entities, today)
@@ -121,7 +162,7 @@ def read_duplicate_enrolment(text, entities, today, requested):
     pair = enrolment_pair(text, entities)
     if pair:
         facts["enrolment_pair"] = pair
-    durations = _durations(entities)
+    durations = _durations(entities, text)
     if durations:
         facts["employee_years"] = round(durations[0].years, 3)
     payers = _entity_values("payer", text, entities)
@@ -145,11 +186,15 @@ def read_transfer(text, entities, today, requested):
     cities = _entity_values("city", text, entities)
     if cities:
         to_city = re.search(r"\b(?:to|into|in)\s+([A-Z][\w']+(?: [A-Z][\w']+)?)", text)
-        facts["new_city"] = next((c for c in cities if to_city and c.lower() == to_city.group(1).lower()), cities[-1])
+        # 从广州到深圳, 去深圳: the city after 到/去 is where the person goes
+        after_to = [value for e in _entities(entities, "city") if _TO_PLACE.search(text[max(0, e.get("start", 0) - 2):
+                    e.get("start", 0)]) for value in values_in_text("city", text, [e])]
+        facts["new_city"] = next((c for c in cities if to_city and c.lower() == to_city.group(1).lower()),
+                                 after_to[-1] if after_to else cities[-1])
     employer = has_receiving_employer(text)
     if employer is not None:
         facts["has_receiving_employer"] = employer
-    dates = [parse_date(e["value"], today) for e in _entities(entities, "date")]
+    dates = [parse_date(e["value"], today) for e in _as_meant(text, _entities(entities, "date"))]
     dates = [day for day in dates if day]
     if dates:
         facts["old_enrolment_end_date"] = dates[0].isoformat()
@@ -189,7 +234,7 @@ def read_retirement(text, entities, today, requested):
     retired = retirement_status(text)
     if retired is not None:
         facts["reached_retirement_age"] = retired
-    for entity in _entities(entities, "duration"):
+    for entity in _as_meant(text, _entities(entities, "duration")):
         duration = parse_duration(entity["value"])
         if not duration:
             continue
@@ -226,13 +271,13 @@ def read_answer(spec: InputSpec, text: str, intent: str | None, entities: list, 
         described = has_receiving_employer(text) if spec.name == "has_receiving_employer" else None
         return described if described is not None else yes_no(text, intent)
     if spec.kind in ("days", "years"):
-        duration = next(iter(_durations(entities)), None) or parse_duration(text)
+        duration = next(iter(_durations(entities, text)), None) or parse_duration(text)
         if duration:
             return duration.days if spec.kind == "days" else round(duration.years, 3)
         number = parse_bare_number(text)
         return None if number is None else (int(number) if spec.kind == "days" and number.is_integer() else number)
     if spec.kind == "date":
-        for entity in _entities(entities, "date"):
+        for entity in _as_meant(text, _entities(entities, "date")):
             day = parse_date(entity["value"], today)
             if day:
                 return day.isoformat()
@@ -258,6 +303,7 @@ def extract_facts(
     """
     if topic is None:
         return {}
+    text = normalise_text(text)  # as the NLU pipeline saw it: same length, so entity offsets still hold
     inputs = {spec.name: spec for spec in policy_rules.get_rule(topic).inputs}
     topic_intent = TOPICS[topic].intent  # a reply that merely sounds like the topic is still a reply
     facts = TOPIC_READERS[topic](text, entities, today, requested_slot)

@@ -1,0 +1,54 @@
+"""Durations, dates, schemes, payers, cities and situations, in English and Chinese.
+
+The spans come from `understanding.spans`, which reads the one lexicon and the
+duration and date expressions the fact readers use, so every entity found can
+be read into a fact by the action server. It replaces spaCy's entity ruler in
+the pipeline (see the measurements in tests/understanding/test_nlu_components.py
+and README): the same English spans, plus Chinese, without loading spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from understanding.spans import find_entities
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class InsuranceEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Entity spans of the medical-insurance facts, in both languages."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"dimensions": None}  # all labels; or a list such as [duration, date]
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self._config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> GraphComponent:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not isinstance(text, str):
+                continue
+            found = self.add_extractor_name(find_entities(text))
+            found = self.filter_irrelevant_entities(found, self._config.get("dimensions"))
+            message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages

@@ -1,0 +1,180 @@
+"""Dates in the forms people write them, in English (with dateparser) and in Chinese.
+
+Readings chosen: a date without a year is the most recent one not in the
+future ("paid in March" / 3月10号, asked in November, is this March); a month
+without a day is its first day (the rules need the month); numeric dates are
+read day first (10/03/2025 is 10 March), as in most English outside the US;
+"end of March" / 3月底 is its last day and "mid March" / 3月中 the 15th.
+Chinese relative dates read like their English words: 上个月 is "last month"
+(the same day a month ago), 上周 "last week", 三个月前 "3 months ago",
+去年6月 June of last year, 今年三月 March of this year, 10号 the most recent
+10th, 上个月15号 the 15th of last month. A two-digit year before 年 and a month (25年3月) is in this century.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import dateparser
+
+from understanding.durations import parse_duration
+from understanding.numbers import NUMBER, number_value
+from understanding.text import MAX_CHARS, normalise_text
+
+# ISO order: year, month, day (2025-03-10, 2025/3/10, 2025.3.10, 2025.03)
+YEAR_FIRST = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?!\d)")
+_RELATIVE = re.compile(r"\b(ago|last|this|next|before|after|earlier|later)\b", re.IGNORECASE)
+_LEADING_WORDS = re.compile(r"^(?:(?:on|in|since|from|until|till|of|the|around|about) )+", re.IGNORECASE)
+_POSITION = re.compile(r"^(early|beginning of|start of|mid|middle of|late|end of) (?:the )?", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(\d{1,2})(st|nd|rd|th)\b", re.IGNORECASE)
+
+_SMALL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}
+_POSITION_WORDS = {"初": "start", "上旬": "start", "中": "mid", "中旬": "mid", "底": "end", "末": "end", "下旬": "end"}
+_RELATIVE_WORDS = {  # Chinese relative dates in the English words the English reader already reads
+    "昨天": "yesterday", "前天": "2 days ago", "今天": "today",
+    "上个月": "last month", "上月": "last month", "这个月": "this month", "本月": "this month",
+    "下个月": "next month", "下月": "next month",
+    "上周": "last week", "上个星期": "last week", "上星期": "last week", "上个礼拜": "last week", "上礼拜": "last week",
+    "这周": "this week", "本周": "this week", "这个星期": "this week", "这星期": "this week",
+    "去年": "last year", "今年": "this year",
+}
+_AGO_UNITS = {"天": "days", "周": "weeks", "个星期": "weeks", "个礼拜": "weeks", "个月": "months", "年": "years"}
+
+# Every Chinese way of writing a date that is read here; the span finder uses it too.
+ZH_DATE = re.compile(
+    rf"(?:(?P<y>(?<!\d)\d{{4}}|(?<!\d)\d{{2}}|[零〇一二三四五六七八九]{{4}})年|(?P<ry>今年|本年|去年|前年|明年)(?:的)?)?"
+    rf"(?P<m>(?<![\d个]){_SMALL})月份?(?:(?P<d>{_SMALL})[日号])?(?P<mpos>上旬|中旬|下旬|初|中|底|末)?"
+    rf"|(?P<yw>今年|本年|去年|前年|明年)(?:年)?(?P<ypos>初|底|末)?"
+    rf"|(?P<rel>昨天|前天|今天|上个月|上月|这个月|本月|下个月|下月|上周|上个星期|上星期|上个礼拜|上礼拜|这周|本周"
+    rf"|这个星期|这星期)(?:(?P<rd>{_SMALL})[日号]|(?P<rpos>初|底|末|中))?"
+    rf"|(?P<n>{NUMBER})(?P<u>天|周|个星期|个礼拜|个月|年)(?:以)?前"
+    rf"|(?<![\d月])(?P<dd>{_SMALL})号"
+)
+
+
+def _settings(today: dt.date, prefer: str) -> dict:
+    return {
+        "RELATIVE_BASE": dt.datetime.combine(today, dt.time()),
+        "PREFER_DATES_FROM": prefer,
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "DMY",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+
+
+def _at(day: dt.date, position: str | None) -> dt.date:
+    if position == "end":
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if position == "mid":
+        return day.replace(day=15)
+    if position == "start":
+        return day.replace(day=1)
+    return day
+
+
+def _most_recent(today: dt.date, month: int, day: int, prefer: str) -> dt.date | None:
+    """The month/day this year, or last year when that is in the future (next year when preferring the future)."""
+    candidate = _safe_date(today.year, month, day)
+    if candidate is None:
+        return None
+    if prefer == "past" and candidate > today:
+        return _safe_date(today.year - 1, month, day)
+    if prefer == "future" and candidate < today:
+        return _safe_date(today.year + 1, month, day)
+    return candidate
+
+
+def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | None:
+    if match.group("m"):
+        month = number_value(match.group("m"))
+        day = number_value(match.group("d")) if match.group("d") else 1
+        if month is None or day is None:
+            return None
+        position = _POSITION_WORDS.get(match.group("mpos") or "")
+        if match.group("y"):
+            year = int(number_value(match.group("y")) or 0)
+            year += 2000 if year < 100 else 0
+            found = _safe_date(year, int(month), int(day))
+        elif match.group("ry"):
+            found = _safe_date(today.year + _YEAR_WORDS[match.group("ry")], int(month), int(day))
+        else:
+            found = _most_recent(today, int(month), int(day), prefer)
+        return _at(found, position) if found and not match.group("d") else found
+    if match.group("yw"):
+        year = today.year + _YEAR_WORDS[match.group("yw")]
+        position = _POSITION_WORDS.get(match.group("ypos") or "")
+        if position == "end":
+            return dt.date(year, 12, 31)
+        if position == "start":
+            return dt.date(year, 1, 1)
+        return _english(_RELATIVE_WORDS.get(match.group("yw"), ""), today, prefer)
+    if match.group("rel"):
+        day = _english(_RELATIVE_WORDS[match.group("rel")], today, prefer)
+        if day and match.group("rd"):  # 上个月15号: that day of that month
+            day_of_month = number_value(match.group("rd"))
+            return _safe_date(day.year, day.month, int(day_of_month)) if day_of_month else None
+        position = _POSITION_WORDS.get(match.group("rpos") or "")
+        return _at(day, position) if day and position else day
+    if match.group("n"):
+        amount = number_value(match.group("n"))
+        if amount is None or not amount.is_integer():
+            return None
+        return _english(f"{int(amount)} {_AGO_UNITS[match.group('u')]} ago", today, prefer)
+    if match.group("dd"):
+        day_of_month = number_value(match.group("dd"))
+        if day_of_month is None:
+            return None
+        candidate = _safe_date(today.year, today.month, int(day_of_month))
+        if candidate is None or (prefer == "past" and candidate > today):
+            last_month = today.replace(day=1) - dt.timedelta(days=1)
+            candidate = _safe_date(last_month.year, last_month.month, int(day_of_month))
+        return candidate
+    return None
+
+
+def _english(text: str, today: dt.date, prefer: str) -> dt.date | None:
+    if parse_duration(text) and not _RELATIVE.search(text):  # "45 days" is a length of time, not a date
+        return None
+    text = _LEADING_WORDS.sub("", text)
+    position = _POSITION.match(text)
+    if position:
+        text = text[position.end():]
+    text = _ORDINAL.sub(r"\1", text)
+    if not text or len(text) > 200:  # a date is a few words; dateparser's time grows with the text
+        return None
+    parsed = dateparser.parse(text, languages=["en"], settings=_settings(today, prefer))
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if position:
+        where = position.group(1).lower()
+        if where in ("late", "end of"):
+            day = _at(day, "end")
+        elif where in ("mid", "middle of"):
+            day = _at(day, "mid")
+        else:
+            day = _at(day, "start")
+    return day
+
+
+def parse_date(text: str, today: dt.date, prefer: str = "past") -> dt.date | None:
+    """The date written in `text` (one date, possibly with a few words around it), or None."""
+    text = " ".join(normalise_text(text, MAX_CHARS).strip().rstrip(".?!。？！").split())
+    match = YEAR_FIRST.search(text)
+    if match:
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        return _safe_date(year, month, day)
+    chinese = ZH_DATE.search(text)
+    if chinese:
+        return _chinese_date(chinese, today, prefer)
+    return _english(text, today, prefer)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
