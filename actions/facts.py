@@ -111,9 +111,16 @@ def _dates_with_cues(text: str, entities: Iterable[dict], today: dt.date) -> lis
     return found
 
 
+# "没有单位，自己交", "not my employer, I pay": a payer named only to be denied is not the payer.
+_DENIED_BEFORE = re.compile(r"(?:\b(?:not|no|never)\s+(?:my\s+|the\s+|a\s+)?|(?:没有|没|无|不是)(?:新的?)?)$",
+                            re.IGNORECASE)
+
+
 def _entity_values(label: str, text: str, entities: Iterable[dict]) -> list[str]:
     """Canonical values of the `label` entities the pipeline found (none guessed from the text)."""
     found = _entities(entities, label)
+    if label == "payer":
+        found = [e for e in found if not _DENIED_BEFORE.search(text, max(0, e.get("start", 0) - 12), e.get("start", 0))]
     return values_in_text(label, text, found) if found else []
 
 

@@ -52,6 +52,7 @@ CASES = [
     ("I have employee insurance for 2 years and also residents insurance", "ask_duplicate_enrolment",
      "duplicate_enrolment", None, {"enrolment_pair": "employee_and_residents", "employee_years": 2.0}),
     ("I pay it myself as a flexible worker", "inform", "duplicate_enrolment", "stop_payer", {"stop_payer": "individual"}),
+    ("not my employer, I pay it myself", "ask_stop_insurance", "stop_insurance", None, {"stop_payer": "individual"}),
     ("I paid residents' insurance and then got a job", "ask_residents_refund", "residents_refund", None,
      {"paid_scheme": "residents"}),
     ("My father passed away", "ask_account_withdrawal", "account_withdrawal", None,
