@@ -9,7 +9,8 @@ INSTALLED := $(VENV)/.installed
 MODEL     := models/latest.tar.gz
 SPACY     := build/spacy_pipeline/meta.json
 WIDGET    := build/web/webchat.js
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY)
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY) \
+                $(wildcard nlu_components/*.py understanding/*.py) spacy_pipeline/lexicon.yml
 
 # Quieter, offline-friendly Rasa and TensorFlow.
 export TF_CPP_MIN_LOG_LEVEL ?= 2

@@ -23,17 +23,18 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from understanding.text import MAX_CHARS, language_of, normalise_text
+from understanding.text import MAX_CHARS, language_of, normalise_text, requested_language
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_ENTITY = "language"
 
 
 def message_language(text: str, metadata: Any) -> str | None:
-    """The language the metadata names, else the one the text makes clear, else None."""
+    """The language the metadata names, else the one the message asks for, else the one the text makes clear,
+    else None."""
     if isinstance(metadata, dict) and metadata.get("language") in LANGUAGES:
         return metadata["language"]
-    return language_of(text)
+    return requested_language(text) or language_of(text)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)

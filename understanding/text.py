@@ -61,6 +61,22 @@ def language_of(text: str) -> str | None:
     return None
 
 
+_ASKS_FOR = {
+    "en": re.compile(r"\benglish\b|英文|英语", re.IGNORECASE),
+    "zh": re.compile(r"\b(chinese|mandarin)\b|中文|汉语|普通话|華語|华语", re.IGNORECASE),
+}
+# "English please", "请用中文回答": a request for a language is a short message (in characters, Chinese or Latin).
+REQUEST_MAX_CHARS = {"zh": 12, "en": 40}
+
+
+def requested_language(text: str) -> str | None:
+    """The language a short message asks for by name ("English please", "说中文"), else None."""
+    if len(text) > REQUEST_MAX_CHARS["zh" if HAN.search(text) else "en"]:
+        return None
+    named = [language for language, pattern in _ASKS_FOR.items() if pattern.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
 def han_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of Chinese characters."""
     return [match.span() for match in _HAN_RUN.finditer(text)]

@@ -65,6 +65,17 @@ def test_the_message_metadata_names_the_language_when_it_says(normaliser, text, 
     assert [e["value"] for e in message.get(ENTITIES, []) if e["entity"] == "language"] == ([language] if language else [])
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("English please", "en"), ("in english", "en"), ("请用英文回答", "en"), ("说英语", "en"),
+    ("说中文", "zh"), ("Chinese please", "zh"), ("can you reply in mandarin", "zh"), ("中文", "zh"),
+    ("我英语不好，我从英国回来，医保断缴了三个月，补缴后多久能用", "zh"),  # a long message is not a request
+    ("Is my English insurance valid in China? I moved from London last year", "en"),
+])
+def test_a_short_request_for_a_language_names_it(normaliser, text, language):
+    message = run([normaliser], text)
+    assert [e["value"] for e in message.get(ENTITIES, []) if e["entity"] == "language"] == [language]
+
+
 def test_the_normaliser_caps_the_text_it_passes_on(normaliser):
     assert len(run([normaliser], "断" * 10_000).get(TEXT)) == 2000
 
