@@ -6,7 +6,8 @@ week 7, and half a year (半年) is 6 months (180 days, like "6 months").
 "less than" / "almost" / 不到 / 将近 / 快 takes one off, so a stated boundary
 is kept on the intended side. 多 after a number or unit means "more than" and
 is read the same way: 三个多月 is more than three months, 91 days; 一年多 is
-more than a year, 366 days; 100多天 is 101 days. 半 adds a half: 一年半 is
+more than a year, 366 days; 100多天 is 101 days. A part after 零 is added:
+两个月零5天 is 65 days, and 零几天 ("and a few days") counts as "more than". 半 adds a half: 一年半 is
 1.5 years, 两个半月 2.5 months (75 days), 半个月 15 days. 个月 is a length of
 time; 3月 without 个 is March (a date), and a four-digit number before 年 is
 a year (2025年), never a duration.
@@ -81,6 +82,8 @@ ZH_DURATION = re.compile(
     r"(?P<unit>天|周|星期|礼拜|月|年)(?P<after>多|半|以上)?"
 )
 _ZH_DATE_AFTER_YEAR = re.compile(rf"{NUMBER}月")
+# 两个月零5天, 一年零三个月, 两个月零几天: a second, smaller part after 零 ("and"); 几 ("a few") is read as "more than".
+_ZH_AND_PART = re.compile(rf"又?零(?:(?P<n>{NUMBER})|(?P<few>几))(?P<ge>个)?(?P<unit>天|周|星期|礼拜|月)")
 _ZH_MORE_BEFORE = re.compile(r"(超过|超出|多于|大于|高于|不止|以上)$")
 _ZH_LESS_BEFORE = re.compile(r"(不到|少于|不足|未满|没满|不满|将近|接近|快要|快|差一点)$")
 _ZH_LESS_AFTER = re.compile(r"^(不到|以下)")
@@ -120,9 +123,12 @@ def _digits(text: str) -> str:
     return text
 
 
-def chinese_durations(text: str) -> Iterator[tuple[re.Match, Duration]]:
-    """Every Chinese duration in `text` (already normalised), with its match, in order."""
+def chinese_durations(text: str) -> Iterator[tuple[tuple[int, int], Duration]]:
+    """Every Chinese duration in `text` (already normalised), with its (start, end), in order."""
+    consumed = 0  # the end of a 零 part already added to the duration before it
     for match in ZH_DURATION.finditer(text):
+        if match.start() < consumed:
+            continue
         unit = match.group("unit")
         written = match.group("n")
         if unit == "月" and not (match.group("ge") or match.group("half_only")):
@@ -142,7 +148,13 @@ def chinese_durations(text: str) -> Iterator[tuple[re.Match, Duration]]:
         adjust = 1 if more or _ZH_MORE_BEFORE.search(before) else 0
         if _ZH_LESS_BEFORE.search(before) or _ZH_LESS_AFTER.match(after):
             adjust = -1
-        yield match, Duration(amount, UNIT_OF_WORD[unit], adjust)
+        duration, end = Duration(amount, UNIT_OF_WORD[unit], adjust), match.end()
+        part = _ZH_AND_PART.match(text, match.end())
+        if part and (part.group("few") or number_value(part.group("n")) is not None):
+            extra = 0 if part.group("few") else number_value(part.group("n")) * DAYS_PER_UNIT[UNIT_OF_WORD[part.group("unit")]]
+            duration = Duration(duration.days + extra, "day", 1 if part.group("few") else 0)
+            consumed = end = part.end()
+        yield (match.start(), end), duration
 
 
 def _english_duration(text: str) -> Duration | None:

@@ -119,8 +119,7 @@ def _candidates(text: str) -> list[Span]:
         start = match.start()
         shift = _EN_SHIFT_BEFORE.search(text, max(0, start - 20), start)
         found.append(("duration", shift.start() if shift else start, match.end()))
-    for match, _ in chinese_durations(text):
-        start, end = match.span()
+    for (start, end), _ in chinese_durations(text):
         shift = _ZH_SHIFT_BEFORE.search(text, max(0, start - 4), start)
         after = _ZH_SHIFT_AFTER.match(text, end)
         found.append(("duration", shift.start() if shift else start, after.end() if after else end))
