@@ -15,14 +15,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 import policy_rules
-from policy_rules import PolicyInputError
 from actions.clock import today
 from actions.forms import MAX_FAILED_ANSWERS
 from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPICS
 from actions.wording import error_text, language_of, say
+from policy_rules import PolicyInputError
+from storage.consultation_log import consultation_log
 from text_catalogue import say as text_of
 from text_catalogue.decisions import decision_text, trace_text
-from storage.consultation_log import consultation_log
 
 
 def tell_decision(
@@ -90,8 +90,13 @@ class ExplainWhy(Action):
         topic = tracker.get_slot("topic")
         if tracker.active_loop.get("name") and requested and topic in TOPICS:
             language = language_of(tracker)
-            say(dispatcher, tracker, "why_asked", question=text_of(language, f"rule.{topic}.title"),
-                fact=text_of(language, f"input.{requested}.description"))
+            say(
+                dispatcher,
+                tracker,
+                "why_asked",
+                question=text_of(language, f"rule.{topic}.title"),
+                fact=text_of(language, f"input.{requested}.description"),
+            )
             return []
         last = tracker.get_slot("last_answer")
         if not last:

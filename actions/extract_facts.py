@@ -16,9 +16,8 @@ from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.clock import today
-from actions.topics import TOPIC_OF_FORM, TOPIC_OF_INTENT
 from actions.facts import extract_facts
-
+from actions.topics import TOPIC_OF_FORM, TOPIC_OF_INTENT
 
 # A message that only states facts ("I missed 45 days") opens the topic it most resembles, if any is this likely.
 TOPIC_GUESS_CONFIDENCE = 0.15
@@ -33,7 +32,9 @@ def current_topic(tracker: Tracker, form_topic: str | None) -> str | None:
     topic = form_topic or tracker.get_slot("topic")
     if topic is None and intent == "inform":
         ranking = tracker.latest_message.get("intent_ranking") or []
-        likely = [i["name"] for i in ranking if i["name"] in TOPIC_OF_INTENT and i["confidence"] >= TOPIC_GUESS_CONFIDENCE]
+        likely = [
+            i["name"] for i in ranking if i["name"] in TOPIC_OF_INTENT and i["confidence"] >= TOPIC_GUESS_CONFIDENCE
+        ]
         topic = TOPIC_OF_INTENT[likely[0]] if likely else None
     return topic
 

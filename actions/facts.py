@@ -40,15 +40,19 @@ ANSWER_INTENTS = {"inform", "affirm", "deny", "dont_know", "nlu_fallback", "out_
 # What a date is: the day the arrears were paid ("payment") or the day payments stopped ("stop"),
 # from the words next to it. English puts the verb before the date ("paid on 10 March"), Chinese
 # mostly after it (3月10号补缴的). "since"/"from"/从/开始 are weak: they count only when no verb does.
-_PAYMENT_CUE = re.compile(r"\b(paid|pay|paying|repaid|repay|made up|make up|topped up|settled|back[- ]?paid|"
-                          r"paid back|pay back|cleared|contributed again|resumed|started paying again)\b"
-                          r"|补缴|补交|补齐|补上|补了|缴费|交费|交了|缴了|交的|缴的|续交|续缴|恢复缴费|重新交|重新缴|又交|付了|还上",
-                          re.IGNORECASE)
-_STOP_CUE = re.compile(r"\b(stopped paying|stop paying|quit paying|not paying|wasn'?t paying|didn'?t pay|did not pay|"
-                       r"stopped|stop|missed|miss|lapsed|interrupted|broke|break|quit|lost|left|unpaid|"
-                       r"ended|end)\b"
-                       r"|断缴|断交|断保|断了|断的|断掉|停缴|停交|停保|停了|停的|没交|没缴|未缴|没有交|没有缴|欠费|欠缴|中断|离职|辞职",
-                       re.IGNORECASE)
+_PAYMENT_CUE = re.compile(
+    r"\b(paid|pay|paying|repaid|repay|made up|make up|topped up|settled|back[- ]?paid|"
+    r"paid back|pay back|cleared|contributed again|resumed|started paying again)\b"
+    r"|补缴|补交|补齐|补上|补了|缴费|交费|交了|缴了|交的|缴的|续交|续缴|恢复缴费|重新交|重新缴|又交|付了|还上",
+    re.IGNORECASE,
+)
+_STOP_CUE = re.compile(
+    r"\b(stopped paying|stop paying|quit paying|not paying|wasn'?t paying|didn'?t pay|did not pay|"
+    r"stopped|stop|missed|miss|lapsed|interrupted|broke|break|quit|lost|left|unpaid|"
+    r"ended|end)\b"
+    r"|断缴|断交|断保|断了|断的|断掉|停缴|停交|停保|停了|停的|没交|没缴|未缴|没有交|没有缴|欠费|欠缴|中断|离职|辞职",
+    re.IGNORECASE,
+)
 _WEAK_STOP_CUE = re.compile(r"\b(since|from)\b|从|自从|开始|起", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,.;!?，。；！？、]|\band\b|\bbut\b|\bthen\b|然后|后来|但是|可是|之后", re.IGNORECASE)
 _NOT_BACK_PAID = re.compile(
@@ -57,14 +61,23 @@ _NOT_BACK_PAID = re.compile(
     r"|(还)?没(有)?(补|交上|缴上)|未补|不打算补|不想补|没钱补|补不了|不补",
     re.IGNORECASE,
 )
-_BACK_PAID = re.compile(r"\b(paid|repaid|made up|topped up|settled|cleared)\s+(it\s+|them\s+|everything\s+|all\s+|"
-                        r"the \w+\s+)?(back|up|in full|off)\b|\bback[- ]?paid\b"
-                        r"|补缴了|补交了|补缴的|补交的|已经补|已补|补齐了|补上了|补缴过|补交过|交上了|补了|[日号月](补缴|补交)", re.IGNORECASE)
-_REQUIRED_CUE = re.compile(r"\b(requir\w*|need\w*|minimum|must|at least|set by|rule says)\b"
-                           r"|要求|需要|规定|最低|至少|得交|要交够|要交满|要缴够|要缴满|年限是", re.IGNORECASE)
+_BACK_PAID = re.compile(
+    r"\b(paid|repaid|made up|topped up|settled|cleared)\s+(it\s+|them\s+|everything\s+|all\s+|"
+    r"the \w+\s+)?(back|up|in full|off)\b|\bback[- ]?paid\b"
+    r"|补缴了|补交了|补缴的|补交的|已经补|已补|补齐了|补上了|补缴过|补交过|交上了|补了|[日号月](补缴|补交)",
+    re.IGNORECASE,
+)
+_REQUIRED_CUE = re.compile(
+    r"\b(requir\w*|need\w*|minimum|must|at least|set by|rule says)\b"
+    r"|要求|需要|规定|最低|至少|得交|要交够|要交满|要缴够|要缴满|年限是",
+    re.IGNORECASE,
+)
 # "不对，是120天", "not 100 days, I mean 120": the value given last is the one meant.
-_CORRECTION = re.compile(r"\b(i mean|i meant|correction|sorry|actually no)\b"
-                         r"|不对|不是|说错|错了|更正|应该是|改成|改为|其实是|实际上是|纠正", re.IGNORECASE)
+_CORRECTION = re.compile(
+    r"\b(i mean|i meant|correction|sorry|actually no)\b"
+    r"|不对|不是|说错|错了|更正|应该是|改成|改为|其实是|实际上是|纠正",
+    re.IGNORECASE,
+)
 _TO_PLACE = re.compile(r"(到|去|往|至|来|迁入|转入)$")
 
 
@@ -87,12 +100,15 @@ def _role_near(text: str, start: int, end: int) -> str | None:
     """'payment', 'stop' or None: the cue nearest to the span in its clause, before it or else after it."""
     before = _clause_before(text, start)
     after_break = _CLAUSE_BREAK.search(text, end)
-    after = text[end: after_break.start() if after_break else len(text)]
+    after = text[end : after_break.start() if after_break else len(text)]
     for weak in (False, True):
         patterns = [(_WEAK_STOP_CUE, "stop")] if weak else [(_PAYMENT_CUE, "payment"), (_STOP_CUE, "stop")]
         # nearest first; of two ending together, the longer ("stopped paying" over "paying")
-        cues = [(len(before) - m.end(), -len(m.group()), 0, role) for regex, role in patterns
-                for m in regex.finditer(before)]
+        cues = [
+            (len(before) - m.end(), -len(m.group()), 0, role)
+            for regex, role in patterns
+            for m in regex.finditer(before)
+        ]
         cues += [(m.start(), -len(m.group()), 1, role) for regex, role in patterns for m in regex.finditer(after)]
         if cues:
             return min(cues)[3]
@@ -112,8 +128,9 @@ def _dates_with_cues(text: str, entities: Iterable[dict], today: dt.date) -> lis
 
 
 # "没有单位，自己交", "not my employer, I pay": a payer named only to be denied is not the payer.
-_DENIED_BEFORE = re.compile(r"(?:\b(?:not|no|never)\s+(?:my\s+|the\s+|a\s+)?|(?:没有|没|无|不是)(?:新的?)?)$",
-                            re.IGNORECASE)
+_DENIED_BEFORE = re.compile(
+    r"(?:\b(?:not|no|never)\s+(?:my\s+|the\s+|a\s+)?|(?:没有|没|无|不是)(?:新的?)?)$", re.IGNORECASE
+)
 
 
 def _entity_values(label: str, text: str, entities: Iterable[dict]) -> list[str]:
@@ -128,12 +145,12 @@ def _clause_before(text: str, position: int) -> str:
     """The words of the clause that ends at `position`."""
     before = text[:position]
     breaks = list(_CLAUSE_BREAK.finditer(before))
-    return before[breaks[-1].end():] if breaks else before
+    return before[breaks[-1].end() :] if breaks else before
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
     after = _CLAUSE_BREAK.search(text, end)
-    return _clause_before(text, start) + text[start: after.start() if after else len(text)]
+    return _clause_before(text, start) + text[start : after.start() if after else len(text)]
 
 
 def _durations(entities: Iterable[dict], text: str = ""):
@@ -194,10 +211,16 @@ def read_transfer(text, entities, today, requested):
     if cities:
         to_city = re.search(r"\b(?:to|into|in)\s+([A-Z][\w']+(?: [A-Z][\w']+)?)", text)
         # 从广州到深圳, 去深圳: the city after 到/去 is where the person goes
-        after_to = [value for e in _entities(entities, "city") if _TO_PLACE.search(text[max(0, e.get("start", 0) - 2):
-                    e.get("start", 0)]) for value in values_in_text("city", text, [e])]
-        facts["new_city"] = next((c for c in cities if to_city and c.lower() == to_city.group(1).lower()),
-                                 after_to[-1] if after_to else cities[-1])
+        after_to = [
+            value
+            for e in _entities(entities, "city")
+            if _TO_PLACE.search(text[max(0, e.get("start", 0) - 2) : e.get("start", 0)])
+            for value in values_in_text("city", text, [e])
+        ]
+        facts["new_city"] = next(
+            (c for c in cities if to_city and c.lower() == to_city.group(1).lower()),
+            after_to[-1] if after_to else cities[-1],
+        )
     employer = has_receiving_employer(text)
     if employer is not None:
         facts["has_receiving_employer"] = employer
@@ -246,7 +269,9 @@ def read_retirement(text, entities, today, requested):
         if not duration:
             continue
         clause = _clause_around(text, entity.get("start", 0), entity.get("end", 0))
-        slot = "required_years" if _REQUIRED_CUE.search(clause) or requested == "required_years" else "contribution_years"
+        slot = (
+            "required_years" if _REQUIRED_CUE.search(clause) or requested == "required_years" else "contribution_years"
+        )
         facts.setdefault(slot, round(duration.years, 3))
     return facts
 

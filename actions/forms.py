@@ -81,7 +81,9 @@ class TopicFormValidation(FormValidationAction, ABC):
                 if error.input_name not in facts:
                     raise
                 del facts[error.input_name]
-        context = [spec.name for spec in policy_rules.get_rule(self.topic).inputs if not spec.asked and spec.name in facts]
+        context = [
+            spec.name for spec in policy_rules.get_rule(self.topic).inputs if not spec.asked and spec.name in facts
+        ]
         return needed + [name for name in [next_question] if name and name not in needed] + context
 
     async def get_validation_events(

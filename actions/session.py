@@ -24,8 +24,11 @@ class StartSession(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         events: list[EventType] = [SessionStarted()]
-        carried = {name: value for name, value in tracker.slots.items()
-                   if value is not None and name != "session_started_metadata"}
+        carried = {
+            name: value
+            for name, value in tracker.slots.items()
+            if value is not None and name != "session_started_metadata"
+        }
         events += [SlotSet(name, value) for name, value in carried.items()]
         metadata: Any = tracker.get_slot("session_started_metadata") or {}
         default = metadata.get("default_language") if isinstance(metadata, dict) else None

@@ -19,6 +19,7 @@ class LogUnanswered(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
         message = tracker.latest_message or {}
         reason = (message.get("intent") or {}).get("name") or "unknown"
-        consultation_log().record_unanswered(message.get("text") or "", reason, tracker.get_latest_input_channel(),
-                                             language_of(tracker))
+        consultation_log().record_unanswered(
+            message.get("text") or "", reason, tracker.get_latest_input_channel(), language_of(tracker)
+        )
         return []

@@ -29,8 +29,9 @@ def intent_payload(key: str) -> str:
 
 def buttons(language: str, key: str, payload_of: Any = intent_payload) -> list[dict[str, str]]:
     """The buttons under `key` in the catalogue, each with the payload its key stands for."""
-    return [{"title": title, "payload": payload_of(value)}
-            for value, title in children(language, key + ".buttons").items()]
+    return [
+        {"title": title, "payload": payload_of(value)} for value, title in children(language, key + ".buttons").items()
+    ]
 
 
 def say(dispatcher: CollectingDispatcher, tracker: Tracker, message: str, **values: str) -> None:

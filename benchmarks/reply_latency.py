@@ -38,8 +38,10 @@ def timed(call) -> float:
 def summary(name: str, seconds: list[float]) -> str:
     ordered = sorted(seconds)
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)]
-    return (f"{name:8s} n={len(ordered):3d}  median {statistics.median(ordered) * 1000:6.0f} ms  "
-            f"p95 {p95 * 1000:6.0f} ms  max {ordered[-1] * 1000:6.0f} ms")
+    return (
+        f"{name:8s} n={len(ordered):3d}  median {statistics.median(ordered) * 1000:6.0f} ms  "
+        f"p95 {p95 * 1000:6.0f} ms  max {ordered[-1] * 1000:6.0f} ms"
+    )
 
 
 def main(rounds: int = 10) -> None:
@@ -51,9 +53,11 @@ def main(rounds: int = 10) -> None:
         rest, passive, late = [], [], 0
         for round_number in range(rounds):
             for question in QUESTIONS:
-                rest.append(timed(lambda: assistant.say(f"bench-{uuid.uuid4().hex[:8]}", question)))
+                rest.append(timed(lambda q=question: assistant.say(f"bench-{uuid.uuid4().hex[:8]}", q)))
                 reply: list[str] = []
-                passive.append(timed(lambda: reply.append(wechat.send_text(f"o-bench-{uuid.uuid4().hex[:8]}", question))))
+                passive.append(
+                    timed(lambda q=question, r=reply: r.append(wechat.send_text(f"o-bench-{uuid.uuid4().hex[:8]}", q)))
+                )
                 late += reply[0] == ""
             print(f"  round {round_number + 1}/{rounds} done", flush=True)
         print(summary("REST", rest))

@@ -9,7 +9,8 @@ servers when it is built, so a disabled channel must not build it at all.
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.telegram import TelegramInput
@@ -28,7 +29,7 @@ class TelegramFromEnvironment(TelegramInput):
         return "telegram"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "TelegramFromEnvironment":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> TelegramFromEnvironment:
         return cls(
             setting(credentials, "access_token", "TELEGRAM_ACCESS_TOKEN"),
             setting(credentials, "verify", "TELEGRAM_BOT_NAME"),

@@ -7,10 +7,10 @@ The page's own texts come from the catalogue (`web.*`) as /chat/texts.js.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Awaitable, Callable
-
 import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -54,7 +54,10 @@ class WebPage(InputChannel):
         async def widget(_: Request) -> HTTPResponse:
             if not WIDGET.exists():
                 return response.text("the chat widget is not built: run `make web`", status=503)
-            return await response.file(WIDGET, mime_type="application/javascript; charset=utf-8",
-                                       headers={"Cache-Control": "public, max-age=3600"})
+            return await response.file(
+                WIDGET,
+                mime_type="application/javascript; charset=utf-8",
+                headers={"Cache-Control": "public, max-age=3600"},
+            )
 
         return page

@@ -19,8 +19,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -32,10 +33,10 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import TextReply
 from wechatpy.utils import check_signature
 
-from channels.settings import setting
-from text_catalogue import say
 from channels.numbered_options import buttons_of_last_turn, chosen_payload, option_number, reply_text
+from channels.settings import setting
 from channels.wechat_pages import asks_for_more, language_of_reply, pages
+from text_catalogue import say
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ class WeChatInput(InputChannel):
         return "wechat"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "WeChatInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> WeChatInput:
         settings = {key: setting(credentials, key, variable) for key, variable in SETTINGS.items()}
         return cls(
             token=settings["token"],
@@ -108,7 +109,8 @@ class WeChatInput(InputChannel):
         self.crypto = WeChatCrypto(self.token, self.encoding_aes_key, self.app_id) if self.encoding_aes_key else None
         self.customer_service = (
             CustomerServiceClient(self.app_id, self.app_secret, self.api_base_url)
-            if self.app_id and self.app_secret else None
+            if self.app_id and self.app_secret
+            else None
         )
         if not self.token:
             logger.info("WeChat channel disabled: set WECHAT_TOKEN to enable it")
@@ -132,7 +134,7 @@ class WeChatInput(InputChannel):
                 message = parse_message(xml)
             except (InvalidSignatureException, InvalidAppIdException):
                 return response.text("invalid message signature", status=403)
-            except Exception:  # noqa: BLE001 - malformed XML of any kind
+            except Exception:
                 logger.warning("unreadable WeChat message", exc_info=True)
                 return response.text("unreadable message", status=400)
             if message is None or not message.source:
@@ -152,8 +154,12 @@ class WeChatInput(InputChannel):
         if not self.token:
             return response.text("the WeChat channel is not configured (WECHAT_TOKEN)", status=503)
         try:
-            check_signature(self.token, request.args.get("signature", ""),
-                            request.args.get("timestamp", ""), request.args.get("nonce", ""))
+            check_signature(
+                self.token,
+                request.args.get("signature", ""),
+                request.args.get("timestamp", ""),
+                request.args.get("nonce", ""),
+            )
         except InvalidSignatureException:
             logger.warning("WeChat request with a bad or missing signature from %s", request.ip)
             return response.text("invalid signature", status=403)
@@ -163,8 +169,12 @@ class WeChatInput(InputChannel):
         return None
 
     def decrypted(self, request: Request) -> str:
-        return self.crypto.decrypt_message(request.body, request.args.get("msg_signature", ""),
-                                           request.args.get("timestamp", ""), request.args.get("nonce", ""))
+        return self.crypto.decrypt_message(
+            request.body,
+            request.args.get("msg_signature", ""),
+            request.args.get("timestamp", ""),
+            request.args.get("nonce", ""),
+        )
 
     async def reply_to(self, message: Any, request: Request, on_new_message: Callable) -> str | None:
         key = f"msg:{message.id}" if message.id else f"event:{message.source}:{message.time}"
@@ -188,7 +198,7 @@ class WeChatInput(InputChannel):
             delivery.late = True
             self.keep_running(self.send_late(delivery.task, collector, message.source))
             return None
-        except Exception:  # noqa: BLE001 - the conversation failed; tell the citizen, keep the channel up
+        except Exception:
             logger.exception("handling a WeChat message failed")
             return say(WECHAT_LANGUAGE, "channel.wechat_something_went_wrong")
         first, *rest = self.paged(collector.messages, message.source) or [None]
@@ -220,14 +230,24 @@ class WeChatInput(InputChannel):
             if message.event in ("subscribe", "subscribe_scan"):
                 return GREETING_PAYLOAD, None
             return None, None  # unsubscribe, menu views, location reports: nothing to say
-        return None, say(WECHAT_LANGUAGE, "channel.wechat_only_text")  # images, voice without recognition, video, links, locations
+        return None, say(
+            WECHAT_LANGUAGE, "channel.wechat_only_text"
+        )  # images, voice without recognition, video, links, locations
 
-    async def take_turn(self, text: str, message: Any, collector: CollectingOutputChannel, request: Request,
-                        on_new_message: Callable) -> None:
+    async def take_turn(
+        self, text: str, message: Any, collector: CollectingOutputChannel, request: Request, on_new_message: Callable
+    ) -> None:
         text = await self.with_options_resolved(text, message.source, request)
-        await on_new_message(UserMessage(text, collector, message.source, input_channel=self.name(),
-                                         message_id=str(message.id) if message.id else None,
-                                         metadata={"default_language": WECHAT_LANGUAGE}))
+        await on_new_message(
+            UserMessage(
+                text,
+                collector,
+                message.source,
+                input_channel=self.name(),
+                message_id=str(message.id) if message.id else None,
+                metadata={"default_language": WECHAT_LANGUAGE},
+            )
+        )
 
     async def with_options_resolved(self, text: str, sender_id: str, request: Request) -> str:
         """A number answering the numbered options of the last reply becomes that button's payload."""
@@ -254,7 +274,7 @@ class WeChatInput(InputChannel):
     async def send_late(self, turn: asyncio.Task, collector: CollectingOutputChannel, open_id: str) -> None:
         try:
             await turn
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.exception("handling a WeChat message failed after the passive reply window")
             return
         if self.customer_service is None:
@@ -266,8 +286,9 @@ class WeChatInput(InputChannel):
         """Send pages through the customer-service API, in order."""
         for text in texts:
             try:
-                await asyncio.get_running_loop().run_in_executor(None, self.customer_service.message.send_text,
-                                                                 open_id, text)
+                await asyncio.get_running_loop().run_in_executor(
+                    None, self.customer_service.message.send_text, open_id, text
+                )
             except (WeChatClientException, OSError):
                 logger.exception("the customer-service API refused a reply to %s", open_id)
                 return

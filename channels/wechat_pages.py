@@ -58,7 +58,7 @@ def _cut(text: str, limit: int) -> list[str]:
             pieces.append(current)
             current = ""
         current += character
-    return pieces + [current]
+    return [*pieces, current]
 
 
 def pages(text: str, with_hint: bool, limit: int = WECHAT_TEXT_LIMIT_BYTES) -> list[str]:

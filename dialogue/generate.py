@@ -30,8 +30,8 @@ from typing import Any
 
 import yaml
 
-import text_catalogue as catalogue
 import policy_rules
+import text_catalogue as catalogue
 from actions.topics import DIRECT_RULE_OF_INTENT, EXTRA_DIRECT_INTENTS, TOPICS, Topic, intent_of
 from actions.wording import intent_payload
 
@@ -137,7 +137,9 @@ def responses() -> dict[str, list[dict[str, Any]]]:
     for fact in asked_facts():
         if not catalogue.has(default, f"question.{fact}.text"):
             raise catalogue.MissingText(f"the catalogue has no question for the asked fact {fact!r}")
-        result[f"utter_ask_{fact}"] = response(f"question.{fact}", lambda value, fact=fact: question_payload(fact, value))
+        result[f"utter_ask_{fact}"] = response(
+            f"question.{fact}", lambda value, fact=fact: question_payload(fact, value)
+        )
     return result
 
 
@@ -178,19 +180,34 @@ def form_rules(topic: Topic) -> list[dict[str, Any]]:
     in_form = [{"active_loop": form}]
     back_to_form = [{"action": form}, {"active_loop": form}]
     return [
-        {"rule": f"{name}, open the form",
-         "steps": [{"intent": topic.intent}, {"action": form}, {"active_loop": form}]},
-        {"rule": f"{name}, answer when the facts are complete",
-         "condition": in_form,
-         "steps": [{"action": form}, {"active_loop": None}, {"slot_was_set": [{"requested_slot": None}]},
-                   {"action": "action_answer_case"}]},
-        {"rule": f"{name}, a side question in the middle of the form",
-         "condition": in_form,
-         "steps": [{"or": [{"intent": intent} for intent in side_intents()]}, {"action": "action_answer_direct"},
-                   *back_to_form]},
-        {"rule": f"{name}, why a question is asked",
-         "condition": in_form,
-         "steps": [{"intent": "explain_why"}, {"action": "action_explain"}, *back_to_form]},
+        {
+            "rule": f"{name}, open the form",
+            "steps": [{"intent": topic.intent}, {"action": form}, {"active_loop": form}],
+        },
+        {
+            "rule": f"{name}, answer when the facts are complete",
+            "condition": in_form,
+            "steps": [
+                {"action": form},
+                {"active_loop": None},
+                {"slot_was_set": [{"requested_slot": None}]},
+                {"action": "action_answer_case"},
+            ],
+        },
+        {
+            "rule": f"{name}, a side question in the middle of the form",
+            "condition": in_form,
+            "steps": [
+                {"or": [{"intent": intent} for intent in side_intents()]},
+                {"action": "action_answer_direct"},
+                *back_to_form,
+            ],
+        },
+        {
+            "rule": f"{name}, why a question is asked",
+            "condition": in_form,
+            "steps": [{"intent": "explain_why"}, {"action": "action_explain"}, *back_to_form],
+        },
     ]
 
 
@@ -221,10 +238,16 @@ def dump(data: dict[str, Any], comment: str = "") -> str:
 def files() -> dict[Path, str]:
     """The generated files and their text."""
     return {
-        DOMAIN: dump(domain(), "# Dialogue wording only: every statement about the law comes from policy_rules\n"
-                               "# through the custom actions; these responses greet, ask and guide.\n"),
-        FORM_RULES: dump(rules(), "# Questions answered without facts; per topic form: open it, answer when its\n"
-                                  "# facts are complete, and handle a side question or \"why?\" before asking again.\n"),
+        DOMAIN: dump(
+            domain(),
+            "# Dialogue wording only: every statement about the law comes from policy_rules\n"
+            "# through the custom actions; these responses greet, ask and guide.\n",
+        ),
+        FORM_RULES: dump(
+            rules(),
+            "# Questions answered without facts; per topic form: open it, answer when its\n"
+            '# facts are complete, and handle a side question or "why?" before asking again.\n',
+        ),
     }
 
 

@@ -84,7 +84,12 @@ class TextNormaliser(GraphComponent):
                 continue
             language = message_language(text, message.get("metadata"))
             if language:
-                entity = {"entity": LANGUAGE_ENTITY, "value": language, "start": 0, "end": len(text),
-                          "extractor": type(self).__name__}
-                message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
+                entity = {
+                    "entity": LANGUAGE_ENTITY,
+                    "value": language,
+                    "start": 0,
+                    "end": len(text),
+                    "extractor": type(self).__name__,
+                }
+                message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
         return messages

@@ -79,8 +79,9 @@ def tokenize_text(text: str) -> list[Token]:
         chinese = [" "] * len(text)
         for start, end in runs:
             chinese[start:end] = text[start:end]
-        tokens += [Token(word, start) for word, start, _ in chinese_segmenter().tokenize("".join(chinese))
-                   if word.strip()]
+        tokens += [
+            Token(word, start) for word, start, _ in chinese_segmenter().tokenize("".join(chinese)) if word.strip()
+        ]
     return sorted(tokens, key=lambda token: token.start)
 
 

@@ -13,12 +13,21 @@ the answer, the steps, the citations and a trace of the rules that fired.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from policy_rules.engine import UNITS, Citation, Decision, Rule, Statement, TraceStep
 from policy_rules.errors import InconsistentInputs, InvalidInput, MissingInput, PolicyInputError, UnknownRule
 from policy_rules.inputs import UNKNOWN, InputSpec
-from policy_rules.rules import duplicate_enrolment, general, personal_account, refund, retirement, transfer, waiting_period
+from policy_rules.rules import (
+    duplicate_enrolment,
+    general,
+    personal_account,
+    refund,
+    retirement,
+    transfer,
+    waiting_period,
+)
 
 RULES: dict[str, Rule] = {
     rule.id: rule
@@ -69,6 +78,7 @@ def check_input(rule_id: str, name: str, value: Any, known: Mapping[str, Any] | 
 
 __all__ = [
     "RULES",
+    "UNITS",
     "UNKNOWN",
     "Citation",
     "Decision",
@@ -80,7 +90,6 @@ __all__ = [
     "Rule",
     "Statement",
     "TraceStep",
-    "UNITS",
     "UnknownRule",
     "check_input",
     "evaluate",

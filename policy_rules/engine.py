@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from policy_rules.errors import InvalidInput, MissingInput
 from policy_rules.inputs import InputSpec
@@ -137,7 +138,7 @@ class _Reads:
 class Evaluation:
     """The facts of one case, the parameters read and the trace so far."""
 
-    def __init__(self, rule: "Rule", facts: Mapping[str, Any], as_of: dt.date | None, probing: bool) -> None:
+    def __init__(self, rule: Rule, facts: Mapping[str, Any], as_of: dt.date | None, probing: bool) -> None:
         self.rule = rule
         self.as_of = as_of
         self._facts = dict(facts)
@@ -218,8 +219,9 @@ class Evaluation:
         trace = list(self._trace)
         combined = self._outside_units
         if combined.facts or combined.parameters:
-            trace.append(TraceStep(f"{self.rule.id}.decision", dict(combined.facts), dict(combined.parameters),
-                                   outcome, None))
+            trace.append(
+                TraceStep(f"{self.rule.id}.decision", dict(combined.facts), dict(combined.parameters), outcome, None)
+            )
         citations: list[Citation] = []
         for step in trace:
             if step.citation:

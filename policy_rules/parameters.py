@@ -55,13 +55,18 @@ def _load(name: str) -> dict[str, Any]:
 @functools.lru_cache(maxsize=1)
 def sources() -> dict[str, Source]:
     return {
-        key: Source(id=key, publisher=entry["publisher"], published=entry["published"], document=entry["document"],
-                    sections=tuple(entry["sections"]))
+        key: Source(
+            id=key,
+            publisher=entry["publisher"],
+            published=entry["published"],
+            document=entry["document"],
+            sections=tuple(entry["sections"]),
+        )
         for key, entry in _load("sources.yaml").items()
     }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def source_text(source_id: str) -> str:
     """The text of a source document as kept in the repository."""
     return (PACKAGE_DIR / sources()[source_id].document).read_text(encoding="utf-8")

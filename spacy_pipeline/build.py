@@ -23,8 +23,12 @@ def build():
     for label, values in lexicon().items():
         for phrases in values.values():
             # Chinese phrases are found by understanding.spans: this English tokenizer does not split Chinese words
-            patterns += [{"label": label, "pattern": variant} for phrase in phrases if not has_han(phrase)
-                         for variant in phrase_variants(phrase)]
+            patterns += [
+                {"label": label, "pattern": variant}
+                for phrase in phrases
+                if not has_han(phrase)
+                for variant in phrase_variants(phrase)
+            ]
     ruler.add_patterns(patterns)
     return nlp
 

@@ -12,8 +12,29 @@ import re
 from understanding.lexicon import has_han, stems
 
 MONTHS = [
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 ]  # "may" is left out here: alone it is usually the verb; it is matched only next to a day or a year
 
 UNIT_REGEX = (
@@ -21,8 +42,23 @@ UNIT_REGEX = (
     r"|years?|yrs?|yeras?|yaers|yeasr|yeaars?)$"
 )
 NUMBER_WORDS = [
-    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "couple", "several", "few",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "couple",
+    "several",
+    "few",
 ]
 
 _NUM = {"LIKE_NUM": True}
@@ -30,7 +66,7 @@ _UNIT = {"LOWER": {"REGEX": UNIT_REGEX}}
 _DAY = {"LOWER": {"REGEX": r"^\d{1,2}(st|nd|rd|th)?$"}}
 _YEAR = {"TEXT": {"REGEX": r"^(19|20)\d{2}$"}}
 _MONTH = {"LOWER": {"IN": MONTHS}}
-_ANY_MONTH = {"LOWER": {"IN": MONTHS + ["may"]}}
+_ANY_MONTH = {"LOWER": {"IN": [*MONTHS, "may"]}}
 _COMMA = {"ORTH": ",", "OP": "?"}
 
 DURATION_PATTERNS = [
@@ -55,28 +91,39 @@ DATE_PATTERNS = [
     # March 2025, May 2025, March of 2025
     [_ANY_MONTH, {"LOWER": "of", "OP": "?"}, _YEAR],
     # March (alone), early March, end of March, last March
-    [{"LOWER": {"IN": ["early", "late", "mid", "beginning", "start", "end", "middle"]}, "OP": "?"},
-     {"LOWER": "of", "OP": "?"}, _MONTH],
+    [
+        {"LOWER": {"IN": ["early", "late", "mid", "beginning", "start", "end", "middle"]}, "OP": "?"},
+        {"LOWER": "of", "OP": "?"},
+        _MONTH,
+    ],
     [{"LOWER": {"IN": ["last", "this", "next"]}}, _ANY_MONTH],
     # in May, since May 2025 (the verb "may" is not preceded by these)
     [{"LOWER": {"IN": ["in", "since", "until", "till", "from", "of"]}}, {"LOWER": "may"}, {**_YEAR, "OP": "?"}],
     # 2025-03-10 (split by the tokenizer), 2025/3/10, 2025.03, 10/03/2025, 2025年3月10日
-    [_YEAR, {"ORTH": "-"}, {"TEXT": {"REGEX": r"^\d{1,2}$"}}, {"ORTH": "-", "OP": "?"},
-     {"TEXT": {"REGEX": r"^\d{1,2}$"}, "OP": "?"}],
+    [
+        _YEAR,
+        {"ORTH": "-"},
+        {"TEXT": {"REGEX": r"^\d{1,2}$"}},
+        {"ORTH": "-", "OP": "?"},
+        {"TEXT": {"REGEX": r"^\d{1,2}$"}, "OP": "?"},
+    ],
     [{"TEXT": {"REGEX": r"^\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?$"}}],
     [{"TEXT": {"REGEX": r"^\d{1,2}[-/.]\d{1,2}[-/.](\d{4}|\d{2})$"}}],
     [{"TEXT": {"REGEX": r"^\d{4}年\d{1,2}月(\d{1,2}日)?$"}}],
     # yesterday, last month, this week, 3 months ago, two weeks ago, end of last month
     [{"LOWER": {"IN": ["yesterday", "today", "tomorrow"]}}],
-    [{"LOWER": {"IN": ["end", "beginning", "start", "middle"]}, "OP": "?"}, {"LOWER": "of", "OP": "?"},
-     {"LOWER": {"IN": ["last", "this", "next"]}}, {"LOWER": {"IN": ["week", "month", "year"]}}],
+    [
+        {"LOWER": {"IN": ["end", "beginning", "start", "middle"]}, "OP": "?"},
+        {"LOWER": "of", "OP": "?"},
+        {"LOWER": {"IN": ["last", "this", "next"]}},
+        {"LOWER": {"IN": ["week", "month", "year"]}},
+    ],
     [{"LOWER": {"IN": NUMBER_WORDS}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}, _UNIT, {"LOWER": "ago"}],
 ]
 
 _APOSTROPHE = {"LOWER": {"IN": ["'", "'s", "s'", "\u2019", "\u2019s"]}, "OP": "?"}
 _QUALIFIERS = {"LOWER": {"IN": ["medical", "health", "basic", "healthcare"]}, "OP": "*"}
 _INSURANCE = {"LOWER": {"REGEX": r"^(insur|insuar|insru|insu?rence|yibao|scheme|plan|one|ones|coverage|cover)"}}
-
 
 
 def _starts_with(word_stems: list[str]) -> dict:

@@ -72,14 +72,23 @@ class ConsultationLog:
 
     def record_answer(self, decision, channel: str | None = None, language: str | None = None) -> None:
         """decision: a policy_rules Decision."""
-        self._add(AnsweredQuestion(
-            channel=channel, language=language, topic=decision.rule_id, outcome=decision.outcome,
-            rules_fired=" ".join(decision.rules_fired), referred_to_bureau=decision.refer_to_bureau,
-        ))
+        self._add(
+            AnsweredQuestion(
+                channel=channel,
+                language=language,
+                topic=decision.rule_id,
+                outcome=decision.outcome,
+                rules_fired=" ".join(decision.rules_fired),
+                referred_to_bureau=decision.refer_to_bureau,
+            )
+        )
 
-    def record_unanswered(self, text: str, reason: str, channel: str | None = None, language: str | None = None) -> None:
-        self._add(UnansweredMessage(channel=channel, language=language, reason=reason,
-                                    text=mask_personal_data(text or "")))
+    def record_unanswered(
+        self, text: str, reason: str, channel: str | None = None, language: str | None = None
+    ) -> None:
+        self._add(
+            UnansweredMessage(channel=channel, language=language, reason=reason, text=mask_personal_data(text or ""))
+        )
 
     def _add(self, row: Base) -> None:
         # The citizen's answer matters more than the log: a database error is logged, not raised.

@@ -21,7 +21,7 @@ def database_url() -> URL:
     """DATABASE_URL, or the SQLite file var/assistant.db next to the project."""
     text = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DEFAULT_SQLITE_FILE}"
     if text.startswith("postgres://"):  # the short scheme many hosting services print
-        text = "postgresql://" + text[len("postgres://"):]
+        text = "postgresql://" + text[len("postgres://") :]
     url = make_url(text)
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)

@@ -35,6 +35,6 @@ class EnvironmentLockStore:
     returning another store from __new__ lets the choice wait until start-up.
     """
 
-    def __new__(cls, endpoint_config: Any = None) -> LockStore:  # noqa: ARG003 - Rasa passes it
+    def __new__(cls, endpoint_config: Any = None) -> LockStore:
         url = os.environ.get("REDIS_URL", "").strip()
         return redis_lock_store(url) if url else InMemoryLockStore()

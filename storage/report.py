@@ -49,8 +49,9 @@ def build_report(engine: sa.engine.Engine, since: dt.date | None = None, top: in
     start = dt.datetime.combine(since, dt.time()) if since else dt.datetime.min
     with Session(engine) as session:
         answers = session.execute(
-            sa.select(AnsweredQuestion.topic, AnsweredQuestion.outcome, AnsweredQuestion.language)
-            .where(AnsweredQuestion.at >= start)
+            sa.select(AnsweredQuestion.topic, AnsweredQuestion.outcome, AnsweredQuestion.language).where(
+                AnsweredQuestion.at >= start
+            )
         ).all()
         unanswered = session.execute(
             sa.select(UnansweredMessage.text, UnansweredMessage.language).where(UnansweredMessage.at >= start)
@@ -63,8 +64,10 @@ def build_report(engine: sa.engine.Engine, since: dt.date | None = None, top: in
         top_topics=Counter(topic for topic, _, _ in answers).most_common(top),
         top_outcomes=Counter(f"{topic}: {outcome}" for topic, outcome, _ in answers).most_common(top),
         top_unanswered=Counter(normalised(text) for text, _ in unanswered).most_common(top),
-        by_language={language: Counts(answered_in[language], unanswered_in[language])
-                     for language in sorted(answered_in | unanswered_in)},
+        by_language={
+            language: Counts(answered_in[language], unanswered_in[language])
+            for language in sorted(answered_in | unanswered_in)
+        },
     )
 
 
@@ -75,8 +78,11 @@ def report_text(report: Report, since: dt.date | None = None) -> str:
         f"Fallback rate: {report.fallback_rate:.1%}",
         "",
         "By language:",
-        *(f"  {language:8s} {counts.answered:6d} answered, {counts.unanswered:6d} unanswered, "
-          f"fallback rate {counts.fallback_rate:.1%}" for language, counts in report.by_language.items()),
+        *(
+            f"  {language:8s} {counts.answered:6d} answered, {counts.unanswered:6d} unanswered, "
+            f"fallback rate {counts.fallback_rate:.1%}"
+            for language, counts in report.by_language.items()
+        ),
         "",
         "Top topics:",
         *(f"  {count:6d}  {topic}" for topic, count in report.top_topics),

@@ -42,17 +42,43 @@ def throwaway_postgres() -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(directory, "postgres")
     port = free_port()
-    subprocess.run(as_postgres_user([server_binary("initdb"), "-D", data, "-U", "assistant", "--auth=trust",
-                                     "--encoding=UTF8", "--locale=C"]), check=True, capture_output=True)
-    subprocess.run(as_postgres_user([server_binary("pg_ctl"), "-D", data, "-l", os.path.join(directory, "log"), "-w",
-                                     "-o", f"-p {port} -k {directory} -c listen_addresses=127.0.0.1", "start"]),
-                   check=True, capture_output=True)
+    subprocess.run(
+        as_postgres_user(
+            [server_binary("initdb"), "-D", data, "-U", "assistant", "--auth=trust", "--encoding=UTF8", "--locale=C"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        as_postgres_user(
+            [
+                server_binary("pg_ctl"),
+                "-D",
+                data,
+                "-l",
+                os.path.join(directory, "log"),
+                "-w",
+                "-o",
+                f"-p {port} -k {directory} -c listen_addresses=127.0.0.1",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
     try:
-        subprocess.run(as_postgres_user([server_binary("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "assistant",
-                                         "assistant"]), check=True, capture_output=True)
+        subprocess.run(
+            as_postgres_user(
+                [server_binary("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "assistant", "assistant"]
+            ),
+            check=True,
+            capture_output=True,
+        )
         yield f"postgresql://assistant@127.0.0.1:{port}/assistant"
     finally:
-        subprocess.run(as_postgres_user([server_binary("pg_ctl"), "-D", data, "-m", "fast", "stop"]), capture_output=True)
+        subprocess.run(
+            as_postgres_user([server_binary("pg_ctl"), "-D", data, "-m", "fast", "stop"]), capture_output=True
+        )
         shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -75,8 +101,10 @@ def throwaway_redis() -> Iterator[str]:
     import redis
 
     port = free_port()
-    process = subprocess.Popen([server_binary("redis-server"), "--port", str(port), "--bind", "127.0.0.1",
-                                "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [server_binary("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
     url = f"redis://127.0.0.1:{port}/1"
     try:
         for _ in range(100):

@@ -40,7 +40,7 @@ def _flatten(tree: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def messages(language: str) -> dict[str, str]:
     """Every text of a language, by dotted key."""
     if language not in LANGUAGES:
@@ -69,8 +69,7 @@ def children(language: str, key: str) -> dict[str, str]:
     """The texts directly under `key` (e.g. the buttons of a question), by their last key part."""
     prefix = key + "."
     return {
-        name[len(prefix):]: text
+        name[len(prefix) :]: text
         for name, text in messages(language).items()
-        if name.startswith(prefix) and "." not in name[len(prefix):]
+        if name.startswith(prefix) and "." not in name[len(prefix) :]
     }
-

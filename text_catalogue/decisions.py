@@ -9,12 +9,13 @@ a terminal and in a chat widget that renders Markdown.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
-from text_catalogue import has, say
-from text_catalogue.formats import date_text, number_text
 from policy_rules import Decision, PolicyInputError, Statement
 from policy_rules.engine import Citation
+from text_catalogue import has, say
+from text_catalogue.formats import date_text, number_text
 
 
 def sentences(language: str, statements: Iterable[Statement]) -> str:
@@ -56,8 +57,10 @@ def sources_text(language: str, decision: Decision) -> str:
         if section not in sections:
             sections.append(section)
     separator = say(language, "layout.section_separator")
-    lines = [say(language, "layout.source_line", title=title, sections=separator.join(sections))
-             for title, sections in by_title.items()]
+    lines = [
+        say(language, "layout.source_line", title=title, sections=separator.join(sections))
+        for title, sections in by_title.items()
+    ]
     return say(language, "layout.sources") + "\n" + "\n".join(lines)
 
 
@@ -128,8 +131,7 @@ def error_text(language: str, error: PolicyInputError) -> str:
         description = input_description(language, name)
         params.update(description=description, description_capitalised=description[:1].upper() + description[1:])
     if error.code == "not_a_choice" and name:
-        params["options"] = say(language, "layout.option_separator").join(
-            title for title in _choices(language, name))
+        params["options"] = say(language, "layout.option_separator").join(title for title in _choices(language, name))
     if "rule" in params and has(language, f"rule.{params['rule']}.title"):
         params["rule_title"] = say(language, f"rule.{params['rule']}.title")
     for key in ("inputs", "known"):

@@ -50,8 +50,11 @@ class LanguageFormatter(string.Formatter):
         if format_spec in ("years", "months", "days"):
             from text_catalogue import say  # the unit words are catalogue texts
 
-            return say(self.language, f"quantity.{format_spec}.{plural_category(self.language, value)}",
-                       n=number_text(self.language, value))
+            return say(
+                self.language,
+                f"quantity.{format_spec}.{plural_category(self.language, value)}",
+                n=number_text(self.language, value),
+            )
         if isinstance(value, dt.date):
             return month_text(self.language, value) if format_spec == "month" else date_text(self.language, value)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not format_spec:

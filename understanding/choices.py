@@ -130,16 +130,22 @@ def schemes_mentioned(text: str, entities: Iterable[dict]) -> list[str]:
     return named
 
 
-_TWO = re.compile(r"\b(two|2|both|twice|double|second|another|other|duplicate|repeated|again)\b"
-                  r"|两|俩|二|都|重复|又|也|再|第二|两边|两份|双", re.IGNORECASE)
+_TWO = re.compile(
+    r"\b(two|2|both|twice|double|second|another|other|duplicate|repeated|again)\b"
+    r"|两|俩|二|都|重复|又|也|再|第二|两边|两份|双",
+    re.IGNORECASE,
+)
 _JOB_CHANGE = re.compile(
     r"\b(chang\w* (my )?jobs?|switch\w* jobs?|new job|two jobs|two employers|two companies|old (job|employer|company)|"
     r"previous (job|employer|company)|both (jobs|employers|companies)|each job)\b"
     r"|换(了)?(工作|单位|公司)|跳槽|新(单位|公司)|原(来的)?(单位|公司)|老(单位|公司)|两(个|家)(单位|公司)|前(一个)?(单位|公司)",
     re.IGNORECASE,
 )
-_THROUGH_WORK = re.compile(r"\b(my job|from work|through work|my employer|my company|the company|work unit)\b"
-                           r"|(单位|公司)(交|缴|给我?交|帮我?交|买)的?", re.IGNORECASE)
+_THROUGH_WORK = re.compile(
+    r"\b(my job|from work|through work|my employer|my company|the company|work unit)\b"
+    r"|(单位|公司)(交|缴|给我?交|帮我?交|买)的?",
+    re.IGNORECASE,
+)
 
 
 def enrolment_pair(text: str, entities: Iterable[dict]) -> str | None:
@@ -158,8 +164,11 @@ def enrolment_pair(text: str, entities: Iterable[dict]) -> str | None:
     return None
 
 
-_RETIRED = re.compile(r"\b(retired|reached (the )?retirement age|pensioner|on a pension)\b"
-                      r"|已经?退休|退休了|退了休|办了退休|退休人员|领(退休金|养老金)|到了?退休年龄|退休后", re.IGNORECASE)
+_RETIRED = re.compile(
+    r"\b(retired|reached (the )?retirement age|pensioner|on a pension)\b"
+    r"|已经?退休|退休了|退了休|办了退休|退休人员|领(退休金|养老金)|到了?退休年龄|退休后",
+    re.IGNORECASE,
+)
 _NOT_RETIRED = re.compile(
     r"\b(not (yet )?retired|haven'?t retired|retiring|will retire|about to retire|going to retire|"
     r"(before|until|till) (i |he |she |they )?retire|years? (to|until|till|before) retirement)\b"
@@ -173,8 +182,11 @@ def retirement_status(text: str) -> bool | None:
     return stated(text, yes=_RETIRED, no=_NOT_RETIRED)
 
 
-_ELSEWHERE = re.compile(r"\b(another city|other city|elsewhere|other place|another place|different city|long[- ]term)\b"
-                        r"|异地|外地|别的城市|其他城市|外省|长期", re.IGNORECASE)
+_ELSEWHERE = re.compile(
+    r"\b(another city|other city|elsewhere|other place|another place|different city|long[- ]term)\b"
+    r"|异地|外地|别的城市|其他城市|外省|长期",
+    re.IGNORECASE,
+)
 
 
 def withdrawal_situation(text: str, entities: Iterable[dict]) -> str | None:
@@ -188,8 +200,15 @@ def withdrawal_situation(text: str, entities: Iterable[dict]) -> str | None:
         return "retired_settled_abroad"
     if retired and (found & {"retired_living_elsewhere", "moving_to_another_city"} or _ELSEWHERE.search(text)):
         return "retired_living_elsewhere"
-    for situation in ("transfer_balance_refused", "leaving_country_before_retirement", "retired_settled_abroad",
-                      "retired_living_elsewhere", "moving_to_another_city", "still_insured", "other"):
+    for situation in (
+        "transfer_balance_refused",
+        "leaving_country_before_retirement",
+        "retired_settled_abroad",
+        "retired_living_elsewhere",
+        "moving_to_another_city",
+        "still_insured",
+        "other",
+    ):
         if situation in found:
             return situation
     return None

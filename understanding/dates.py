@@ -34,12 +34,26 @@ _SMALL = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 _YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}
 _POSITION_WORDS = {"初": "start", "上旬": "start", "中": "mid", "中旬": "mid", "底": "end", "末": "end", "下旬": "end"}
 _RELATIVE_WORDS = {  # Chinese relative dates in the English words the English reader already reads
-    "昨天": "yesterday", "前天": "2 days ago", "今天": "today",
-    "上个月": "last month", "上月": "last month", "这个月": "this month", "本月": "this month",
-    "下个月": "next month", "下月": "next month",
-    "上周": "last week", "上个星期": "last week", "上星期": "last week", "上个礼拜": "last week", "上礼拜": "last week",
-    "这周": "this week", "本周": "this week", "这个星期": "this week", "这星期": "this week",
-    "去年": "last year", "今年": "this year",
+    "昨天": "yesterday",
+    "前天": "2 days ago",
+    "今天": "today",
+    "上个月": "last month",
+    "上月": "last month",
+    "这个月": "this month",
+    "本月": "this month",
+    "下个月": "next month",
+    "下月": "next month",
+    "上周": "last week",
+    "上个星期": "last week",
+    "上星期": "last week",
+    "上个礼拜": "last week",
+    "上礼拜": "last week",
+    "这周": "this week",
+    "本周": "this week",
+    "这个星期": "this week",
+    "这星期": "this week",
+    "去年": "last year",
+    "今年": "this year",
 }
 _AGO_UNITS = {"天": "days", "周": "weeks", "个星期": "weeks", "个礼拜": "weeks", "个月": "months", "年": "years"}
 
@@ -141,7 +155,7 @@ def _english(text: str, today: dt.date, prefer: str) -> dt.date | None:
     text = _LEADING_WORDS.sub("", text)
     position = _POSITION.match(text)
     if position:
-        text = text[position.end():]
+        text = text[position.end() :]
     text = _ORDINAL.sub(r"\1", text)
     if not text or len(text) > 200:  # a date is a few words; dateparser's time grows with the text
         return None

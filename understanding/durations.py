@@ -29,8 +29,21 @@ DAYS_PER_UNIT = {"day": 1, "week": 7, "month": 30, "year": 365}
 _UNIT_WORDS = {
     "day": ("day", "days", "dayz", "dys", "dyas"),
     "week": ("week", "weeks", "wk", "wks", "weks"),
-    "month": ("month", "months", "monthes", "mnth", "mnths", "mth", "mths", "mont", "monts", "moths", "monhts",
-              "mnoths", "montsh"),
+    "month": (
+        "month",
+        "months",
+        "monthes",
+        "mnth",
+        "mnths",
+        "mth",
+        "mths",
+        "mont",
+        "monts",
+        "moths",
+        "monhts",
+        "mnoths",
+        "montsh",
+    ),
     "year": ("year", "years", "yr", "yrs", "yera", "yeras", "yaers", "yeasr", "yeaar", "yeaars"),
 }
 UNIT_OF_WORD = {word: unit for unit, words in _UNIT_WORDS.items() for word in words}
@@ -49,9 +62,36 @@ _NUMBER_WORD = (
 # A run of number words ("a hundred and twenty", "forty-five"), read by _words_value. (number_parser,
 # used before, took 0.5 s on a message of 2,000 characters and 5 ms on each short run.)
 _NUMBER_WORDS = re.compile(rf"\b(?:an? )?{_NUMBER_WORD}(?:(?: |-)(?:and )?{_NUMBER_WORD}){{0,6}}\b")
-_SMALL_VALUES = {word: value for value, word in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"])} | {word: 10 * tens for tens, word in enumerate(
-    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)}
+_SMALL_VALUES = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+} | {
+    word: 10 * tens
+    for tens, word in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2)
+}
 
 
 def _words_value(run: str) -> str:
@@ -73,6 +113,8 @@ def _words_value(run: str) -> str:
             continue
         last = None
     return str(total + current)
+
+
 _VAGUE_COUNTS = {"a couple of": "2", "couple of": "2", "a couple": "2", "a few": "3", "few": "3", "several": "3"}
 
 # 45天, 一百天, 两个月, 三个多月, 两个半月, 半年, 一年多, 一年半, 3周, 两个星期, 十多天
@@ -142,8 +184,8 @@ def chinese_durations(text: str) -> Iterator[tuple[tuple[int, int], Duration]]:
             amount, unit = 6, "月"  # 半年 is six months, like "half a year"
         if match.group("half") or match.group("after") == "半":
             amount += 0.5
-        before = text[max(0, match.start() - 4): match.start()]
-        after = text[match.end(): match.end() + 2]
+        before = text[max(0, match.start() - 4) : match.start()]
+        after = text[match.end() : match.end() + 2]
         more = match.group("many") == "多" or match.group("more") or match.group("after") in ("多", "以上")
         adjust = 1 if more or _ZH_MORE_BEFORE.search(before) else 0
         if _ZH_LESS_BEFORE.search(before) or _ZH_LESS_AFTER.match(after):
@@ -151,7 +193,11 @@ def chinese_durations(text: str) -> Iterator[tuple[tuple[int, int], Duration]]:
         duration, end = Duration(amount, UNIT_OF_WORD[unit], adjust), match.end()
         part = _ZH_AND_PART.match(text, match.end())
         if part and (part.group("few") or number_value(part.group("n")) is not None):
-            extra = 0 if part.group("few") else number_value(part.group("n")) * DAYS_PER_UNIT[UNIT_OF_WORD[part.group("unit")]]
+            extra = (
+                0
+                if part.group("few")
+                else number_value(part.group("n")) * DAYS_PER_UNIT[UNIT_OF_WORD[part.group("unit")]]
+            )
             duration = Duration(duration.days + extra, "day", 1 if part.group("few") else 0)
             consumed = end = part.end()
         yield (match.start(), end), duration
@@ -163,7 +209,7 @@ def _english_duration(text: str) -> Duration | None:
     if not match:
         return None
     amount = float(match.group(1)) + (0.5 if match.group(3) else 0)
-    before = normal[max(0, match.start() - 30): match.start()]
+    before = normal[max(0, match.start() - 30) : match.start()]
     adjust = 1 if _MORE.search(before) else -1 if _LESS.search(before) else 0
     return Duration(amount, UNIT_OF_WORD[match.group(2)], adjust)
 

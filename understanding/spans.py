@@ -45,7 +45,9 @@ _NUMBER_WORD = (
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 )
 # 45, 1.5, forty-five, a hundred and twenty, two
-_COUNT = rf"(?:(?<![\d.])\d{{1,6}}(?:\.\d{{1,2}})?|(?:an? )?{_NUMBER_WORD}(?:(?: {{1,2}}|-)(?:and )?{_NUMBER_WORD}){{0,4}})"
+_COUNT = (
+    rf"(?:(?<![\d.])\d{{1,6}}(?:\.\d{{1,2}})?|(?:an? )?{_NUMBER_WORD}(?:(?: {{1,2}}|-)(?:and )?{_NUMBER_WORD}){{0,4}})"
+)
 _UNIT = "(?:" + "|".join(sorted((w for w in UNIT_OF_WORD if w.isascii()), key=len, reverse=True)) + ")"
 _EN_DURATION = re.compile(
     rf"(?<![a-z])(?:"
@@ -65,30 +67,36 @@ _EN_SHIFT_BEFORE = re.compile(
 _ZH_SHIFT_BEFORE = re.compile(r"(?:超过|超出|多于|大于|高于|不止|不到|少于|不足|未满|没满|不满|将近|接近|快要|快)$")
 _ZH_SHIFT_AFTER = re.compile(r"以上|以下|不到")
 
-_MONTH = r"(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|" \
-         r"jun|jul|aug|sept|sep|oct|nov|dec)"
+_MONTH = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+    r"jun|jul|aug|sept|sep|oct|nov|dec)"
+)
 _ANY_MONTH = rf"(?:{_MONTH}|may)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
-_EN_DATES = [re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])", re.IGNORECASE) for pattern in (
-    rf"{_DAY} (?:of )?{_ANY_MONTH}(?:,? {_YEAR})?",                       # 10 March 2025, 10th of March
-    rf"{_ANY_MONTH} (?:the )?{_DAY}(?:,? {_YEAR})?",                      # March 10th, 2025; May 3
-    rf"{_ANY_MONTH},? (?:of )?{_YEAR}",                                  # March 2025, May 2025
-    rf"(?:(?:early|late|mid|beginning|start|end|middle)(?: of)? )?{_MONTH}",  # March, end of March
-    rf"(?:last|this|next) {_ANY_MONTH}",                                 # last March, last May
-    rf"(?:in|since|until|till|from|of) may(?: {_YEAR})?",               # in May (not the verb "may")
-    r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})",  # 2025-03-10, 10/03/2025
-    r"yesterday|today|tomorrow",
-    r"(?:(?:end|beginning|start|middle)(?: of)? )?(?:last|this|next) (?:week|month|year)",
-    rf"(?:{_COUNT} |an? )?{_UNIT} ago",                                  # 3 months ago, a week ago
-)]
+_EN_DATES = [
+    re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])", re.IGNORECASE)
+    for pattern in (
+        rf"{_DAY} (?:of )?{_ANY_MONTH}(?:,? {_YEAR})?",  # 10 March 2025, 10th of March
+        rf"{_ANY_MONTH} (?:the )?{_DAY}(?:,? {_YEAR})?",  # March 10th, 2025; May 3
+        rf"{_ANY_MONTH},? (?:of )?{_YEAR}",  # March 2025, May 2025
+        rf"(?:(?:early|late|mid|beginning|start|end|middle)(?: of)? )?{_MONTH}",  # March, end of March
+        rf"(?:last|this|next) {_ANY_MONTH}",  # last March, last May
+        rf"(?:in|since|until|till|from|of) may(?: {_YEAR})?",  # in May (not the verb "may")
+        r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})",  # 2025-03-10, 10/03/2025
+        r"yesterday|today|tomorrow",
+        r"(?:(?:end|beginning|start|middle)(?: of)? )?(?:last|this|next) (?:week|month|year)",
+        rf"(?:{_COUNT} |an? )?{_UNIT} ago",  # 3 months ago, a week ago
+    )
+]
 
 
 @functools.cache
 def _phrase_finder(label: str) -> re.Pattern:
     """Every phrase of the label and its possessive variants; Latin words must not continue on either side."""
-    variants = {variant for phrases in lexicon()[label].values() for phrase in phrases for variant in
-                phrase_variants(phrase)}
+    variants = {
+        variant for phrases in lexicon()[label].values() for phrase in phrases for variant in phrase_variants(phrase)
+    }
     alternatives = sorted(variants, key=len, reverse=True)
     body = "|".join(r"\s{1,3}".join(re.escape(word) for word in variant.split()) for variant in alternatives)
     return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])", re.IGNORECASE)
@@ -107,8 +115,11 @@ def _scheme_stem_finders() -> tuple[re.Pattern, ...]:
     latin = "|".join(re.escape(s) for s in all_stems if not has_han(s))
     chinese = "|".join(re.escape(s) for s in all_stems if has_han(s))
     return (
-        re.compile(rf"(?<![a-z])(?:{latin})[a-z]{{0,12}}(?:'s|s'|'|\u2019s|\u2019)?{_QUALIFIER}{{0,3}} {_INSURANCE_WORD}"
-                   r"(?![a-z])", re.IGNORECASE),
+        re.compile(
+            rf"(?<![a-z])(?:{latin})[a-z]{{0,12}}(?:'s|s'|'|\u2019s|\u2019)?{_QUALIFIER}{{0,3}} {_INSURANCE_WORD}"
+            r"(?![a-z])",
+            re.IGNORECASE,
+        ),
         re.compile(rf"(?:{chinese}){_ZH_INSURANCE}"),
     )
 
@@ -140,9 +151,9 @@ def find_spans(text: str) -> list[Span]:
     kept: list[Span] = []
     taken = bytearray(len(text))
     for span in sorted(_candidates(text), key=lambda s: (-(s.end - s.start), s.start)):
-        if not any(taken[span.start:span.end]):
+        if not any(taken[span.start : span.end]):
             kept.append(span)
-            taken[span.start:span.end] = b"\x01" * (span.end - span.start)
+            taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     return sorted(kept, key=lambda s: s.start)
 
 

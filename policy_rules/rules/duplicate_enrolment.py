@@ -29,71 +29,114 @@ EMPLOYEE_YEARS = InputSpec("employee_years", "years", maximum=70)
 STOP_PAYER = InputSpec("stop_payer", "choice", choices=PAYERS)
 
 
-@unit("duplicate.definition", SOURCE, "paragraph_2",
-      quote="the same insured person repeatedly participates in the same basic medical insurance system (repeated "
-            "insurance within the system) or repeatedly participating in different basic medical insurance systems "
-            "(repeated insurance cross -system), all of which are repeated insurance participation")
+@unit(
+    "duplicate.definition",
+    SOURCE,
+    "paragraph_2",
+    quote="the same insured person repeatedly participates in the same basic medical insurance system (repeated "
+    "insurance within the system) or repeatedly participating in different basic medical insurance systems "
+    "(repeated insurance cross -system), all of which are repeated insurance participation",
+)
 def definition(ev: Evaluation) -> Statement:
     return says("duplicate.definition")
 
 
-@unit("duplicate.example", SOURCE, "paragraph_2",
-      quote="the insured person paid medical insurance at the same time in Shenzhen and Heyuan City")
+@unit(
+    "duplicate.example",
+    SOURCE,
+    "paragraph_2",
+    quote="the insured person paid medical insurance at the same time in Shenzhen and Heyuan City",
+)
 def example(ev: Evaluation) -> Statement:
     return says("duplicate.example")
 
 
-@unit("duplicate.keep_only_one", SOURCE, "paragraph_3",
-      quote="the insured can only retain one insured relationship and should suspend the repeated insurance "
-            "relationship in a timely manner")
+@unit(
+    "duplicate.keep_only_one",
+    SOURCE,
+    "paragraph_3",
+    quote="the insured can only retain one insured relationship and should suspend the repeated insurance "
+    "relationship in a timely manner",
+)
 def keep_only_one(ev: Evaluation) -> Statement:
     return says("duplicate.keep_only_one")
 
 
-@unit("duplicate.keep_where_employed", SOURCE, "paragraph_3",
-      quote="If you repeat the employee medical insurance, in principle, the employment is reserved")
+@unit(
+    "duplicate.keep_where_employed",
+    SOURCE,
+    "paragraph_3",
+    quote="If you repeat the employee medical insurance, in principle, the employment is reserved",
+)
 def keep_where_employed(ev: Evaluation) -> Statement:
     return says("duplicate.keep_where_employed")
 
 
-@unit("duplicate.keep_where_resident", SOURCE, "paragraph_3",
-      quote="if you repeat the medical insurance of residents, in principle, the residential place of insurance "
-            "participation is reserved")
+@unit(
+    "duplicate.keep_where_resident",
+    SOURCE,
+    "paragraph_3",
+    quote="if you repeat the medical insurance of residents, in principle, the residential place of insurance "
+    "participation is reserved",
+)
 def keep_where_resident(ev: Evaluation) -> Statement:
     return says("duplicate.keep_where_resident")
 
 
-@unit("duplicate.keep_employee_after_one_year", SOURCE, "paragraph_3",
-      quote="if the employee's medical insurance is continuously participated in more than one year (including one "
-            "year), in principle, the employee's medical insurance participation relationship is retained")
+@unit(
+    "duplicate.keep_employee_after_one_year",
+    SOURCE,
+    "paragraph_3",
+    quote="if the employee's medical insurance is continuously participated in more than one year (including one "
+    "year), in principle, the employee's medical insurance participation relationship is retained",
+)
 def keep_employee_after_one_year(ev: Evaluation, employee_years: float) -> bool:
     return bool(employee_years >= ev.param("duplicate.employee_continuous_min_years"))
 
 
-@unit("duplicate.residents_enrolment_is_individually_paid", SOURCE, "paragraph_4",
-      quote="there are three ways to stop insurance for individual payment personnel")
+@unit(
+    "duplicate.residents_enrolment_is_individually_paid",
+    SOURCE,
+    "paragraph_4",
+    quote="there are three ways to stop insurance for individual payment personnel",
+)
 def residents_enrolment_payer(ev: Evaluation) -> str:
     """A residents' enrolment is paid by the person, so it is stopped as an individual payer."""
     return "individual"
 
 
-@unit("stop_insurance.individual_payer_channels", SOURCE, "paragraph_4",
-      quote="One is to log in to the personal online service system (https://sipub.sz.gov.cn/hspms/) to handle → "
-            "personal insurance management → individual payment personnel stop insurance")
+@unit(
+    "stop_insurance.individual_payer_channels",
+    SOURCE,
+    "paragraph_4",
+    quote="One is to log in to the personal online service system (https://sipub.sz.gov.cn/hspms/) to handle → "
+    "personal insurance management → individual payment personnel stop insurance",
+)
 def individual_payer_channels(ev: Evaluation) -> tuple[Statement, ...]:
-    return (says("stop_insurance.shenzhen_online"), says("stop_insurance.shenzhen_wechat"),
-            says("stop_insurance.third_way_lost"))
+    return (
+        says("stop_insurance.shenzhen_online"),
+        says("stop_insurance.shenzhen_wechat"),
+        says("stop_insurance.third_way_lost"),
+    )
 
 
-@unit("stop_insurance.channels_elsewhere", "online_handling_and_interruption", "steps",
-      quote="select \"Stop Insurance\" in \"Social Security Declaration\"")
+@unit(
+    "stop_insurance.channels_elsewhere",
+    "online_handling_and_interruption",
+    "steps",
+    quote='select "Stop Insurance" in "Social Security Declaration"',
+)
 def channels_elsewhere(ev: Evaluation) -> Statement:
     return says("stop_insurance.other_cities")
 
 
-@unit("stop_insurance.through_employer", SOURCE, "paragraph_4",
-      quote="On -the -job employees suspend the insurance, please contact the employer or go to the social security "
-            "bureau where they are located")
+@unit(
+    "stop_insurance.through_employer",
+    SOURCE,
+    "paragraph_4",
+    quote="On -the -job employees suspend the insurance, please contact the employer or go to the social security "
+    "bureau where they are located",
+)
 def through_employer(ev: Evaluation) -> Statement:
     return says("stop_insurance.through_employer")
 
@@ -101,7 +144,7 @@ def through_employer(ev: Evaluation) -> Statement:
 def _stop_steps(ev: Evaluation, payer: str) -> tuple[Statement, ...]:
     if payer == "employer":
         return (through_employer(ev),)
-    return individual_payer_channels(ev) + (channels_elsewhere(ev),)
+    return (*individual_payer_channels(ev), channels_elsewhere(ev))
 
 
 def decide_definition(ev: Evaluation) -> Decision:
@@ -124,9 +167,11 @@ def decide_which_to_keep(ev: Evaluation) -> Decision:
     else:
         return ev.decision(
             outcome="not_settled_by_sources",
-            answer=(only_one, says("duplicate.short_employee_time_open",
-                                   minimum=ev.param("duplicate.employee_continuous_min_years"))),
-            steps=_stop_steps(ev, residents_enrolment_payer(ev)) + (through_employer(ev),),
+            answer=(
+                only_one,
+                says("duplicate.short_employee_time_open", minimum=ev.param("duplicate.employee_continuous_min_years")),
+            ),
+            steps=(*_stop_steps(ev, residents_enrolment_payer(ev)), through_employer(ev)),
             refer_to_bureau=True,
         )
     return ev.decision(
@@ -142,8 +187,9 @@ def decide_how_to_stop(ev: Evaluation) -> Decision:
     steps = _stop_steps(ev, payer)
     if payer == "employer":
         return ev.decision(outcome="stop_through_employer", answer=steps[0])
-    return ev.decision(outcome="stop_as_individual_payer", answer=says("stop_insurance.as_individual_payer"),
-                       steps=steps)
+    return ev.decision(
+        outcome="stop_as_individual_payer", answer=says("stop_insurance.as_individual_payer"), steps=steps
+    )
 
 
 DEFINITION = Rule(id="duplicate_definition", inputs=(), outcomes=("definition",), decide=decide_definition)
@@ -153,5 +199,9 @@ WHICH_TO_KEEP = Rule(
     outcomes=("keep_employment_place", "keep_residence_place", "keep_employee_enrolment", "not_settled_by_sources"),
     decide=decide_which_to_keep,
 )
-HOW_TO_STOP = Rule(id="stop_insurance", inputs=(STOP_PAYER,),
-                   outcomes=("stop_through_employer", "stop_as_individual_payer"), decide=decide_how_to_stop)
+HOW_TO_STOP = Rule(
+    id="stop_insurance",
+    inputs=(STOP_PAYER,),
+    outcomes=("stop_through_employer", "stop_as_individual_payer"),
+    decide=decide_how_to_stop,
+)

@@ -19,59 +19,94 @@ ONLINE_SOURCE = "online_handling_and_interruption"
 LAW = "social_insurance_law_article_23"
 
 
-@unit("eligibility.employees_must_join", LAW, "article_23_paragraph_1",
-      quote="Employees should participate in the basic medical insurance for employees, and employers and employees "
-            "should jointly pay the basic medical insurance premiums in accordance with state regulations")
+@unit(
+    "eligibility.employees_must_join",
+    LAW,
+    "article_23_paragraph_1",
+    quote="Employees should participate in the basic medical insurance for employees, and employers and employees "
+    "should jointly pay the basic medical insurance premiums in accordance with state regulations",
+)
 def employees_must_join(ev: Evaluation) -> Statement:
     return says("eligibility.employees_must_join")
 
 
-@unit("eligibility.flexible_workers_may_join", LAW, "article_23_paragraph_2",
-      quote="Individual industrial and commercial households without employees, part-time employees who have not "
-            "participated in the basic medical insurance for employees and other flexible employees can participate "
-            "in the basic medical insurance for employees, and individuals pay the basic medical insurance premium")
+@unit(
+    "eligibility.flexible_workers_may_join",
+    LAW,
+    "article_23_paragraph_2",
+    quote="Individual industrial and commercial households without employees, part-time employees who have not "
+    "participated in the basic medical insurance for employees and other flexible employees can participate "
+    "in the basic medical insurance for employees, and individuals pay the basic medical insurance premium",
+)
 def flexible_workers_may_join(ev: Evaluation) -> Statement:
     return says("eligibility.flexible_workers_may_join")
 
 
-@unit("card.no_cash", CARD_SOURCE, "card_use_1",
-      quote="No unit or individual may violate the scope and requirements of the medical insurance card, and it is "
-            "strictly forbidden to take cash")
+@unit(
+    "card.no_cash",
+    CARD_SOURCE,
+    "card_use_1",
+    quote="No unit or individual may violate the scope and requirements of the medical insurance card, and it is "
+    "strictly forbidden to take cash",
+)
 def no_cash(ev: Evaluation) -> Statement:
     return says("card.no_cash")
 
 
-@unit("card.family_use", CARD_SOURCE, "card_use_2",
-      quote="In some provinces and cities, such as Zhejiang Province and Guangzhou City, the surplus funds in "
-            "personal accounts of medical insurance over the years can be used to pay the medical insurance expenses "
-            "of the spouses, children, parents and other close relatives")
+@unit(
+    "card.family_use",
+    CARD_SOURCE,
+    "card_use_2",
+    quote="In some provinces and cities, such as Zhejiang Province and Guangzhou City, the surplus funds in "
+    "personal accounts of medical insurance over the years can be used to pay the medical insurance expenses "
+    "of the spouses, children, parents and other close relatives",
+)
 def family_use(ev: Evaluation) -> tuple[Statement, Statement]:
     return says("card.family_use_where_allowed"), says("card.check_local_bureau")
 
 
-@unit("coverage.exclusions", CARD_SOURCE, "card_use_3",
-      quote="Seeing a doctor in a non-designated medical institution or buying medicine in a non-designated retail "
-            "pharmacy (except emergency)")
+@unit(
+    "coverage.exclusions",
+    CARD_SOURCE,
+    "card_use_3",
+    quote="Seeing a doctor in a non-designated medical institution or buying medicine in a non-designated retail "
+    "pharmacy (except emergency)",
+)
 def exclusions(ev: Evaluation) -> tuple[Statement, ...]:
     return tuple(says(f"coverage.exclusion_{n}") for n in range(1, 6))
 
 
-@unit("service.hotline", ONLINE_SOURCE, "step_3",
-      quote="Call 12333 for social security questions, and you can get the most authoritative answer")
+@unit(
+    "service.hotline",
+    ONLINE_SOURCE,
+    "step_3",
+    quote="Call 12333 for social security questions, and you can get the most authoritative answer",
+)
 def hotline(ev: Evaluation) -> Statement:
     return says("service.hotline")
 
 
-@unit("service.online_channels", ONLINE_SOURCE, "summary",
-      quote="Open the national medical insurance service platform app for processing")
+@unit(
+    "service.online_channels",
+    ONLINE_SOURCE,
+    "summary",
+    quote="Open the national medical insurance service platform app for processing",
+)
 def online_channels(ev: Evaluation) -> tuple[Statement, ...]:
-    return (says("service.records_online"), says("service.national_app"), says("service.local_app"),
-            says("service.local_wechat"))
+    return (
+        says("service.records_online"),
+        says("service.national_app"),
+        says("service.local_app"),
+        says("service.local_wechat"),
+    )
 
 
 def decide_eligibility(ev: Evaluation) -> Decision:
-    return ev.decision(outcome="who_may_join_employee_insurance", answer=employees_must_join(ev),
-                       notes=(flexible_workers_may_join(ev),))
+    return ev.decision(
+        outcome="who_may_join_employee_insurance",
+        answer=employees_must_join(ev),
+        notes=(flexible_workers_may_join(ev),),
+    )
 
 
 def decide_card_cash(ev: Evaluation) -> Decision:
@@ -88,8 +123,9 @@ def decide_exclusions(ev: Evaluation) -> Decision:
 
 
 def decide_channels(ev: Evaluation) -> Decision:
-    return ev.decision(outcome="service_channels", answer=hotline(ev), steps=online_channels(ev),
-                       notes=(says("service.own_records"),))
+    return ev.decision(
+        outcome="service_channels", answer=hotline(ev), steps=online_channels(ev), notes=(says("service.own_records"),)
+    )
 
 
 ELIGIBILITY = Rule("employee_insurance_eligibility", (), ("who_may_join_employee_insurance",), decide_eligibility)

@@ -34,47 +34,71 @@ SITUATIONS = (
 INPUTS = (InputSpec("withdrawal_situation", "choice", choices=SITUATIONS),)
 
 
-@unit("personal_account.no_withdrawal_while_insured", SOURCE, "paragraph_1",
-      quote="during his insurance period, the funds in the personal account cannot be arbitrarily extracted or used "
-            "for other purposes, and the principal and interest can be carried forward and inherited")
+@unit(
+    "personal_account.no_withdrawal_while_insured",
+    SOURCE,
+    "paragraph_1",
+    quote="during his insurance period, the funds in the personal account cannot be arbitrarily extracted or used "
+    "for other purposes, and the principal and interest can be carried forward and inherited",
+)
 def no_withdrawal_while_insured(ev: Evaluation) -> Statement:
     return says("personal_account.no_withdrawal_while_insured")
 
 
-@unit("personal_account.retired_elsewhere_or_abroad", SOURCE, "item_1",
-      quote="Insured persons who have gone through the confirmation procedures for long-term medical treatment in "
-            "different places or left the country to settle down after retirement can go through the withdrawal "
-            "procedures for personal accounts with relevant materials")
+@unit(
+    "personal_account.retired_elsewhere_or_abroad",
+    SOURCE,
+    "item_1",
+    quote="Insured persons who have gone through the confirmation procedures for long-term medical treatment in "
+    "different places or left the country to settle down after retirement can go through the withdrawal "
+    "procedures for personal accounts with relevant materials",
+)
 def retired_elsewhere_or_abroad(ev: Evaluation) -> Statement:
     return says("personal_account.retired_elsewhere_or_abroad")
 
 
-@unit("personal_account.heir_after_death", SOURCE, "item_2",
-      quote="After the death of the insured person, his successor can handle the withdrawal procedures of personal "
-            "account according to relevant information")
+@unit(
+    "personal_account.heir_after_death",
+    SOURCE,
+    "item_2",
+    quote="After the death of the insured person, his successor can handle the withdrawal procedures of personal "
+    "account according to relevant information",
+)
 def heir_after_death(ev: Evaluation) -> Statement:
     return says("personal_account.heir_after_death")
 
 
-@unit("personal_account.leaving_country_before_retirement", SOURCE, "item_3",
-      quote="Insured persons who have left the country to settle down before retirement or foreigners who have left "
-            "the country to return home before retirement can go through the withdrawal procedures of personal "
-            "accounts with relevant information after going through the formalities of downsizing and stopping "
-            "insurance according to regulations")
+@unit(
+    "personal_account.leaving_country_before_retirement",
+    SOURCE,
+    "item_3",
+    quote="Insured persons who have left the country to settle down before retirement or foreigners who have left "
+    "the country to return home before retirement can go through the withdrawal procedures of personal "
+    "accounts with relevant information after going through the formalities of downsizing and stopping "
+    "insurance according to regulations",
+)
 def leaving_country(ev: Evaluation) -> tuple[Statement, Statement]:
     return says("personal_account.stop_first"), says("personal_account.then_withdraw")
 
 
-@unit("personal_account.transfer_balance_refused", SOURCE, "item_4",
-      quote="If the social (medical) insurance agency in the receiving place explicitly refuses to accept the balance "
-            "of personal account, or fails to provide the information of receiving account with the balance of "
-            "personal account, it may handle the withdrawal procedures of personal account with relevant materials")
+@unit(
+    "personal_account.transfer_balance_refused",
+    SOURCE,
+    "item_4",
+    quote="If the social (medical) insurance agency in the receiving place explicitly refuses to accept the balance "
+    "of personal account, or fails to provide the information of receiving account with the balance of "
+    "personal account, it may handle the withdrawal procedures of personal account with relevant materials",
+)
 def transfer_refused(ev: Evaluation) -> Statement:
     return says("personal_account.transfer_balance_refused")
 
 
-@unit("personal_account.moves_with_relationship", SOURCE, "paragraph_1",
-      quote="In principle, personal accounts are transferred with the medical insurance relationship")
+@unit(
+    "personal_account.moves_with_relationship",
+    SOURCE,
+    "paragraph_1",
+    quote="In principle, personal accounts are transferred with the medical insurance relationship",
+)
 def moves_with_relationship(ev: Evaluation) -> Statement:
     return says("personal_account.moves_with_relationship")
 
@@ -82,37 +106,64 @@ def moves_with_relationship(ev: Evaluation) -> Statement:
 def decide(ev: Evaluation) -> Decision:
     situation = ev.fact("withdrawal_situation")
     if situation in ("retired_living_elsewhere", "retired_settled_abroad"):
-        return ev.decision(outcome="withdrawal_allowed", answer=(says("yes"), retired_elsewhere_or_abroad(ev)),
-                           steps=(says("personal_account.bring_materials"),))
+        return ev.decision(
+            outcome="withdrawal_allowed",
+            answer=(says("yes"), retired_elsewhere_or_abroad(ev)),
+            steps=(says("personal_account.bring_materials"),),
+        )
     if situation == "insured_person_died":
-        return ev.decision(outcome="withdrawal_by_heir", answer=(says("yes"), heir_after_death(ev)),
-                           notes=(no_withdrawal_while_insured(ev),))
+        return ev.decision(
+            outcome="withdrawal_by_heir",
+            answer=(says("yes"), heir_after_death(ev)),
+            notes=(no_withdrawal_while_insured(ev),),
+        )
     if situation == "leaving_country_before_retirement":
-        return ev.decision(outcome="withdrawal_after_stopping_insurance",
-                           answer=says("personal_account.yes_once_stopped"), steps=leaving_country(ev))
+        return ev.decision(
+            outcome="withdrawal_after_stopping_insurance",
+            answer=says("personal_account.yes_once_stopped"),
+            steps=leaving_country(ev),
+        )
     if situation == "transfer_balance_refused":
-        return ev.decision(outcome="withdrawal_allowed", answer=(says("yes"), transfer_refused(ev)),
-                           notes=(moves_with_relationship(ev),))
+        return ev.decision(
+            outcome="withdrawal_allowed",
+            answer=(says("yes"), transfer_refused(ev)),
+            notes=(moves_with_relationship(ev),),
+        )
     if situation == "moving_to_another_city":
-        return ev.decision(outcome="balance_moves_with_transfer",
-                           answer=(says("personal_account.no_cash_out"), moves_with_relationship(ev)),
-                           notes=(transfer_refused(ev),))
+        return ev.decision(
+            outcome="balance_moves_with_transfer",
+            answer=(says("personal_account.no_cash_out"), moves_with_relationship(ev)),
+            notes=(transfer_refused(ev),),
+        )
     if situation == "still_insured":
         return ev.decision(outcome="no_withdrawal_while_insured", answer=(says("no"), no_withdrawal_while_insured(ev)))
-    return ev.decision(outcome="not_settled_by_sources", answer=says("personal_account.other_situation_open"),
-                       notes=(no_withdrawal_while_insured(ev),), refer_to_bureau=True)
+    return ev.decision(
+        outcome="not_settled_by_sources",
+        answer=says("personal_account.other_situation_open"),
+        notes=(no_withdrawal_while_insured(ev),),
+        refer_to_bureau=True,
+    )
 
 
 def decide_rules(ev: Evaluation) -> Decision:
-    return ev.decision(outcome="account_rules", answer=no_withdrawal_while_insured(ev),
-                       notes=(moves_with_relationship(ev), transfer_refused(ev)))
+    return ev.decision(
+        outcome="account_rules",
+        answer=no_withdrawal_while_insured(ev),
+        notes=(moves_with_relationship(ev), transfer_refused(ev)),
+    )
 
 
 RULE = Rule(
     id="account_withdrawal",
     inputs=INPUTS,
-    outcomes=("withdrawal_allowed", "withdrawal_by_heir", "withdrawal_after_stopping_insurance",
-              "balance_moves_with_transfer", "no_withdrawal_while_insured", "not_settled_by_sources"),
+    outcomes=(
+        "withdrawal_allowed",
+        "withdrawal_by_heir",
+        "withdrawal_after_stopping_insurance",
+        "balance_moves_with_transfer",
+        "no_withdrawal_while_insured",
+        "not_settled_by_sources",
+    ),
     decide=decide,
 )
 ACCOUNT_RULES = Rule(id="personal_account_rules", inputs=(), outcomes=("account_rules",), decide=decide_rules)

@@ -27,23 +27,35 @@ INPUTS = (
 )
 
 
-@unit("refund.paid_period_not_paid_again", SOURCE, "paragraph_1",
-      quote="The medical insurance has been paid, so it cannot be paid again")
+@unit(
+    "refund.paid_period_not_paid_again",
+    SOURCE,
+    "paragraph_1",
+    quote="The medical insurance has been paid, so it cannot be paid again",
+)
 def paid_period_not_paid_again(ev: Evaluation) -> Statement:
     return says("refund.paid_period_not_paid_again")
 
 
-@unit("refund.before_benefit_period", SOURCE, "paragraph_1",
-      quote="participates in the employee's medical insurance or other residents' medical insurance co-ordination "
-            "before the start of the corresponding treatment enjoyment period, he can apply for a refund for the "
-            "individual while terminating the relevant residents' medical insurance participation relationship")
+@unit(
+    "refund.before_benefit_period",
+    SOURCE,
+    "paragraph_1",
+    quote="participates in the employee's medical insurance or other residents' medical insurance co-ordination "
+    "before the start of the corresponding treatment enjoyment period, he can apply for a refund for the "
+    "individual while terminating the relevant residents' medical insurance participation relationship",
+)
 def refund_before_benefit_period(ev: Evaluation) -> Statement:
     return says("refund.apply_when_terminating")
 
 
-@unit("refund.after_benefit_period_started", SOURCE, "paragraph_1",
-      quote="After the start of the treatment enjoyment period, the individual payment part will not be refunded in "
-            "principle")
+@unit(
+    "refund.after_benefit_period_started",
+    SOURCE,
+    "paragraph_1",
+    quote="After the start of the treatment enjoyment period, the individual payment part will not be refunded in "
+    "principle",
+)
 def no_refund_after_start(ev: Evaluation) -> Statement:
     return says("refund.none_after_start")
 
@@ -51,30 +63,48 @@ def no_refund_after_start(ev: Evaluation) -> Statement:
 def decide(ev: Evaluation) -> Decision:
     again = paid_period_not_paid_again(ev)
     if ev.fact("paid_scheme") == "employee":
-        return ev.decision(outcome="not_settled_by_sources", answer=says("refund.employee_contribution_open"),
-                           notes=(again,), refer_to_bureau=True)
+        return ev.decision(
+            outcome="not_settled_by_sources",
+            answer=says("refund.employee_contribution_open"),
+            notes=(again,),
+            refer_to_bureau=True,
+        )
     before = ev.optional_fact("joined_before_benefit_period")
     refund, no_refund = refund_before_benefit_period(ev), no_refund_after_start(ev)
     if before is None:
-        return ev.decision(outcome="depends_on_benefit_period_start", answer=says("refund.depends_on_start"),
-                           steps=(refund,), notes=(no_refund, again), refer_to_bureau=True)
+        return ev.decision(
+            outcome="depends_on_benefit_period_start",
+            answer=says("refund.depends_on_start"),
+            steps=(refund,),
+            notes=(no_refund, again),
+            refer_to_bureau=True,
+        )
     if before:
-        return ev.decision(outcome="refund_of_individual_part", answer=says("refund.yes_before_start"),
-                           steps=(refund,), notes=(again,))
-    return ev.decision(outcome="no_refund_in_principle", answer=(says("refund.no_after_start"), no_refund),
-                       notes=(again,))
+        return ev.decision(
+            outcome="refund_of_individual_part", answer=says("refund.yes_before_start"), steps=(refund,), notes=(again,)
+        )
+    return ev.decision(
+        outcome="no_refund_in_principle", answer=(says("refund.no_after_start"), no_refund), notes=(again,)
+    )
 
 
 def decide_pay_again(ev: Evaluation) -> Decision:
-    return ev.decision(outcome="paid_period_not_paid_again", answer=paid_period_not_paid_again(ev),
-                       notes=(says("refund.ask_about_refund"),))
+    return ev.decision(
+        outcome="paid_period_not_paid_again",
+        answer=paid_period_not_paid_again(ev),
+        notes=(says("refund.ask_about_refund"),),
+    )
 
 
 RULE = Rule(
     id="residents_refund",
     inputs=INPUTS,
-    outcomes=("not_settled_by_sources", "depends_on_benefit_period_start", "refund_of_individual_part",
-              "no_refund_in_principle"),
+    outcomes=(
+        "not_settled_by_sources",
+        "depends_on_benefit_period_start",
+        "refund_of_individual_part",
+        "no_refund_in_principle",
+    ),
     decide=decide,
 )
 PAY_AGAIN = Rule(id="pay_again", inputs=(), outcomes=("paid_period_not_paid_again",), decide=decide_pay_again)

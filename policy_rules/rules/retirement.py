@@ -23,17 +23,25 @@ INPUTS = (
 )
 
 
-@unit("retirement.no_premiums_when_years_met", SOURCE, "article_27",
-      quote="will not pay the basic medical insurance premium after retirement and enjoy the basic medical insurance "
-            "benefits in accordance with the provisions of the state if they reach the statutory retirement age and "
-            "the accumulated payment has reached the fixed number of years stipulated by the state")
+@unit(
+    "retirement.no_premiums_when_years_met",
+    SOURCE,
+    "article_27",
+    quote="will not pay the basic medical insurance premium after retirement and enjoy the basic medical insurance "
+    "benefits in accordance with the provisions of the state if they reach the statutory retirement age and "
+    "the accumulated payment has reached the fixed number of years stipulated by the state",
+)
 def years_met(ev: Evaluation, contribution_years: float, required_years: float) -> bool:
     return contribution_years >= required_years
 
 
-@unit("retirement.article_27", SOURCE, "article_27",
-      quote="Those who have not reached the fixed number of years prescribed by the state may pay the fees to the "
-            "fixed number of years prescribed by the state")
+@unit(
+    "retirement.article_27",
+    SOURCE,
+    "article_27",
+    quote="Those who have not reached the fixed number of years prescribed by the state may pay the fees to the "
+    "fixed number of years prescribed by the state",
+)
 def article_27(ev: Evaluation) -> tuple[Statement, Statement]:
     return says("retirement.years_met"), says("retirement.years_short")
 
@@ -41,19 +49,27 @@ def article_27(ev: Evaluation) -> tuple[Statement, Statement]:
 def decide(ev: Evaluation) -> Decision:
     met, short = article_27(ev)
     if not ev.fact("reached_retirement_age"):
-        return ev.decision(outcome="rule_applies_at_retirement",
-                           answer=(says("retirement.applies_at_retirement_age"), met, short),
-                           notes=(says("retirement.ask_required_years"),))
+        return ev.decision(
+            outcome="rule_applies_at_retirement",
+            answer=(says("retirement.applies_at_retirement_age"), met, short),
+            notes=(says("retirement.ask_required_years"),),
+        )
     paid = ev.fact("contribution_years")
     required = ev.optional_fact("required_years")
     if required is None:
-        return ev.decision(outcome="depends_on_required_years",
-                           answer=(says("retirement.you_have", paid=paid), met, short),
-                           steps=(says("retirement.compare_with_required"),),
-                           facts={"contribution_years": paid}, refer_to_bureau=True)
+        return ev.decision(
+            outcome="depends_on_required_years",
+            answer=(says("retirement.you_have", paid=paid), met, short),
+            steps=(says("retirement.compare_with_required"),),
+            facts={"contribution_years": paid},
+            refer_to_bureau=True,
+        )
     if years_met(ev, contribution_years=paid, required_years=required):
-        return ev.decision(outcome="no_more_premiums", answer=says("retirement.reaches", paid=paid, required=required),
-                           facts={"contribution_years": paid, "required_years": required})
+        return ev.decision(
+            outcome="no_more_premiums",
+            answer=says("retirement.reaches", paid=paid, required=required),
+            facts={"contribution_years": paid, "required_years": required},
+        )
     shortfall = required - paid
     return ev.decision(
         outcome="may_pay_up_to_required_years",
@@ -66,7 +82,11 @@ def decide(ev: Evaluation) -> Decision:
 RULE = Rule(
     id="retirement",
     inputs=INPUTS,
-    outcomes=("rule_applies_at_retirement", "depends_on_required_years", "no_more_premiums",
-              "may_pay_up_to_required_years"),
+    outcomes=(
+        "rule_applies_at_retirement",
+        "depends_on_required_years",
+        "no_more_premiums",
+        "may_pay_up_to_required_years",
+    ),
     decide=decide,
 )

@@ -34,84 +34,134 @@ NEW_CITY = InputSpec("new_city", "text", asked=False)
 PAYMENT_RESUMED = InputSpec("payment_resumed_date", "date")
 
 
-@unit("transfer.what_moves", SOURCE, "paragraph_1",
-      quote="the transfer of the basic medical insurance payment period and personal account of the original "
-            "employment place to the new work place when the insured moves across regions, so that the medical "
-            "insurance period of the two places can be calculated cumulatively")
+@unit(
+    "transfer.what_moves",
+    SOURCE,
+    "paragraph_1",
+    quote="the transfer of the basic medical insurance payment period and personal account of the original "
+    "employment place to the new work place when the insured moves across regions, so that the medical "
+    "insurance period of the two places can be calculated cumulatively",
+)
 def what_moves(ev: Evaluation) -> Statement:
     return says("transfer.what_moves")
 
 
-@unit("transfer.cancel_at_old_place", SOURCE, "treatment_method",
-      quote="cancel the medical insurance relationship in the original insured place")
+@unit(
+    "transfer.cancel_at_old_place",
+    SOURCE,
+    "treatment_method",
+    quote="cancel the medical insurance relationship in the original insured place",
+)
 def cancel_at_old_place(ev: Evaluation) -> Statement:
     return says("transfer.cancel_at_old_place")
 
 
-@unit("transfer.apply_at_new_place", SOURCE, "treatment_method",
-      quote="with the Certificate of Participation issued by the transfer agency and the payment certificate of the "
-            "original insured place to handle the transfer of medical insurance relationship and personal account")
+@unit(
+    "transfer.apply_at_new_place",
+    SOURCE,
+    "treatment_method",
+    quote="with the Certificate of Participation issued by the transfer agency and the payment certificate of the "
+    "original insured place to handle the transfer of medical insurance relationship and personal account",
+)
 def apply_at_new_place(ev: Evaluation, new_city: str | None) -> Statement:
     return says("transfer.apply_in_city", city=new_city) if new_city else says("transfer.apply_at_new_place")
 
 
-@unit("transfer.receiving_employer", SOURCE, "attention_1",
-      quote="If there is a receiving unit, it shall go through the medical insurance formalities")
+@unit(
+    "transfer.receiving_employer",
+    SOURCE,
+    "attention_1",
+    quote="If there is a receiving unit, it shall go through the medical insurance formalities",
+)
 def receiving_employer(ev: Evaluation) -> Statement:
     return says("transfer.receiving_employer")
 
 
-@unit("transfer.individual_payment_window", SOURCE, "attention_1",
-      quote="If there is no receiving unit, the individual shall pay the insurance premium within three months "
-            "after the termination of the original basic medical insurance relationship")
+@unit(
+    "transfer.individual_payment_window",
+    SOURCE,
+    "attention_1",
+    quote="If there is no receiving unit, the individual shall pay the insurance premium within three months "
+    "after the termination of the original basic medical insurance relationship",
+)
 def individual_payment_window(ev: Evaluation) -> int:
     """Without a receiving employer: the months after the old enrolment ends within which to pay at the new place."""
     months: int = ev.param("transfer.individual_payment_window_months")
     return months
 
 
-@unit("transfer.individual_payment_deadline", SOURCE, "attention_1",
-      quote="the individual shall pay the insurance premium within three months after the termination of the "
-            "original basic medical insurance relationship")
+@unit(
+    "transfer.individual_payment_deadline",
+    SOURCE,
+    "attention_1",
+    quote="the individual shall pay the insurance premium within three months after the termination of the "
+    "original basic medical insurance relationship",
+)
 def individual_payment_deadline(ev: Evaluation, old_enrolment_end_date: dt.date) -> dt.date:
     return add_months(old_enrolment_end_date, ev.param("transfer.individual_payment_window_months"))
 
 
-@unit("transfer.schemes_convert", SOURCE, "attention_2",
-      quote="the three medical insurance relationships can be freely converted")
+@unit(
+    "transfer.schemes_convert",
+    SOURCE,
+    "attention_2",
+    quote="the three medical insurance relationships can be freely converted",
+)
 def schemes_convert(ev: Evaluation) -> Statement:
     return says("transfer.schemes_convert")
 
 
-@unit("transfer.benefits_from_next_month", SOURCE, "after_transfer",
-      quote="you will enjoy the corresponding treatment at the transfer place from the next month")
+@unit(
+    "transfer.benefits_from_next_month",
+    SOURCE,
+    "after_transfer",
+    quote="you will enjoy the corresponding treatment at the transfer place from the next month",
+)
 def benefits_from_next_month(ev: Evaluation) -> Statement:
     months = ev.param("transfer.benefits_start_delay_months")
-    return says("transfer.benefits_next_month") if months == 1 else says("transfer.benefits_months_after", months=months)
+    return (
+        says("transfer.benefits_next_month") if months == 1 else says("transfer.benefits_months_after", months=months)
+    )
 
 
-@unit("transfer.gap_bills", SOURCE, "after_transfer",
-      quote="Medical expenses occurred in the process of handling the formalities, and if the insurance payment is "
-            "made within the prescribed 3 months, the transfer agency shall pay the relevant medical expenses")
+@unit(
+    "transfer.gap_bills",
+    SOURCE,
+    "after_transfer",
+    quote="Medical expenses occurred in the process of handling the formalities, and if the insurance payment is "
+    "made within the prescribed 3 months, the transfer agency shall pay the relevant medical expenses",
+)
 def gap_bills_rule(ev: Evaluation) -> Statement:
     return says("transfer.gap_bills_rule", months=ev.param("transfer.gap_bills_covered_months"))
 
 
-@unit("transfer.gap_bills_covered", SOURCE, "after_transfer",
-      quote="For those who have not been insured for more than 3 months, the transfer agency will not pay the "
-            "medical expenses during the unpaid period")
+@unit(
+    "transfer.gap_bills_covered",
+    SOURCE,
+    "after_transfer",
+    quote="For those who have not been insured for more than 3 months, the transfer agency will not pay the "
+    "medical expenses during the unpaid period",
+)
 def gap_bills_covered(ev: Evaluation, old_enrolment_end_date: dt.date, payment_resumed_date: dt.date) -> bool:
     return payment_resumed_date <= add_months(old_enrolment_end_date, ev.param("transfer.gap_bills_covered_months"))
 
 
 def decide(ev: Evaluation) -> Decision:
     cancel, apply = cancel_at_old_place(ev), apply_at_new_place(ev, new_city=ev.given("new_city"))
-    notes = [what_moves(ev), schemes_convert(ev), benefits_from_next_month(ev),
-             moves_with_relationship(ev), transfer_refused(ev)]
+    notes = [
+        what_moves(ev),
+        schemes_convert(ev),
+        benefits_from_next_month(ev),
+        moves_with_relationship(ev),
+        transfer_refused(ev),
+    ]
     if ev.fact("has_receiving_employer"):
-        return ev.decision(outcome="transfer_through_new_employer",
-                           answer=(receiving_employer(ev), says("transfer.still_end_old_enrolment")),
-                           steps=(cancel, apply), notes=notes)
+        return ev.decision(
+            outcome="transfer_through_new_employer",
+            answer=(receiving_employer(ev), says("transfer.still_end_old_enrolment")),
+            steps=(cancel, apply),
+            notes=notes,
+        )
     months = individual_payment_window(ev)
     end = ev.optional_fact("old_enrolment_end_date")
     facts: dict[str, Any] = {}
@@ -140,8 +190,9 @@ def decide_gap_bills(ev: Evaluation) -> Decision:
     outcome = "gap_bills_paid" if covered else "gap_bills_not_paid"
     return ev.decision(
         outcome=outcome,
-        answer=says(f"transfer.{outcome}", resumed=resumed, end=end,
-                    months=ev.param("transfer.gap_bills_covered_months")),
+        answer=says(
+            f"transfer.{outcome}", resumed=resumed, end=end, months=ev.param("transfer.gap_bills_covered_months")
+        ),
         notes=(general,),
     )
 

@@ -37,24 +37,36 @@ INPUTS = (
 )
 
 
-@unit("waiting_period.suspension", SOURCE, "provision_1",
-      quote="he will stop enjoying the medical insurance benefits from the month when he has never paid it in full "
-            "and on time")
+@unit(
+    "waiting_period.suspension",
+    SOURCE,
+    "provision_1",
+    quote="he will stop enjoying the medical insurance benefits from the month when he has never paid it in full "
+    "and on time",
+)
 def suspension(ev: Evaluation) -> Statement:
     return says("waiting_period.suspension")
 
 
-@unit("waiting_period.gap_from_dates", SOURCE, "provision_2",
-      quote="the insured to suspend the enjoyment of medical insurance benefits within 60 days (including 60 days) "
-            "to pay medical insurance premiums")
+@unit(
+    "waiting_period.gap_from_dates",
+    SOURCE,
+    "provision_2",
+    quote="the insured to suspend the enjoyment of medical insurance benefits within 60 days (including 60 days) "
+    "to pay medical insurance premiums",
+)
 def gap_from_dates(ev: Evaluation, interruption_date: dt.date, payment_date: dt.date) -> int:
     return (payment_date - interruption_date).days
 
 
-@unit("waiting_period.delay_after_back_payment", SOURCE, "provision_3",
-      quote="If the medical insurance benefits are suspended for more than 60 days to 180 days (including 180 days) "
-            "to pay back the medical insurance, the benefits paid by the overall fund can only be enjoyed three "
-            "months after the payment month")
+@unit(
+    "waiting_period.delay_after_back_payment",
+    SOURCE,
+    "provision_3",
+    quote="If the medical insurance benefits are suspended for more than 60 days to 180 days (including 180 days) "
+    "to pay back the medical insurance, the benefits paid by the overall fund can only be enjoyed three "
+    "months after the payment month",
+)
 def delay_after_back_payment(ev: Evaluation, gap_days: int) -> tuple[str, int]:
     """The window the gap falls in, and the months after the payment month until the pooled fund pays again."""
     if gap_days <= ev.param("waiting_period.next_month_max_days"):
@@ -64,31 +76,47 @@ def delay_after_back_payment(ev: Evaluation, gap_days: int) -> tuple[str, int]:
     return "benefits_after_six_months", ev.param("waiting_period.long_gap_delay_months")
 
 
-@unit("waiting_period.first_benefit_month", SOURCE, "provision_4",
-      quote="the benefits paid by the overall fund can only be enjoyed after 6 months from the payment month")
+@unit(
+    "waiting_period.first_benefit_month",
+    SOURCE,
+    "provision_4",
+    quote="the benefits paid by the overall fund can only be enjoyed after 6 months from the payment month",
+)
 def first_benefit_month(ev: Evaluation, payment_date: dt.date, delay_months: int) -> dt.date:
     """Paid in month M with a delay of N months: benefits from the first day of month M+N."""
     return add_months(month_start(payment_date), delay_months)
 
 
-@unit("waiting_period.back_payment_terms", SOURCE, "provision_1",
-      quote="it must be based on the average salary of local employees in the previous year at the time of payment, "
-            "and all the arrears during the interruption must be filled")
+@unit(
+    "waiting_period.back_payment_terms",
+    SOURCE,
+    "provision_1",
+    quote="it must be based on the average salary of local employees in the previous year at the time of payment, "
+    "and all the arrears during the interruption must be filled",
+)
 def back_payment_terms(ev: Evaluation) -> Statement:
     return says("waiting_period.back_payment_terms")
 
 
-@unit("waiting_period.overdue_time_counts", SOURCE, "provision_1",
-      quote="Overdue time is included in the continuous payment time, but you can't enjoy the treatment of pooling "
-            "funds during the overdue period")
+@unit(
+    "waiting_period.overdue_time_counts",
+    SOURCE,
+    "provision_1",
+    quote="Overdue time is included in the continuous payment time, but you can't enjoy the treatment of pooling "
+    "funds during the overdue period",
+)
 def overdue_time_counts(ev: Evaluation) -> Statement:
     return says("waiting_period.overdue_time_counts")
 
 
-@unit("waiting_period.not_back_paid", SOURCE, "provision_5",
-      quote="If the payment is not made after the interruption, it will be regarded as re-participation in medical "
-            "insurance, and the payment time before the interruption will not be included in the continuous "
-            "payment time")
+@unit(
+    "waiting_period.not_back_paid",
+    SOURCE,
+    "provision_5",
+    quote="If the payment is not made after the interruption, it will be regarded as re-participation in medical "
+    "insurance, and the payment time before the interruption will not be included in the continuous "
+    "payment time",
+)
 def not_back_paid(ev: Evaluation) -> Statement:
     return says("waiting_period.not_back_paid")
 
@@ -113,9 +141,15 @@ def decide(ev: Evaluation) -> Decision:
     if payment_date is None:
         payment_date = ev.optional_fact("payment_date")
 
-    answer = [says(f"waiting_period.{outcome}", gap_days=gap_days, delay=delay,
-                   short=ev.param("waiting_period.next_month_max_days"),
-                   medium=ev.param("waiting_period.three_month_max_days"))]
+    answer = [
+        says(
+            f"waiting_period.{outcome}",
+            gap_days=gap_days,
+            delay=delay,
+            short=ev.param("waiting_period.next_month_max_days"),
+            medium=ev.param("waiting_period.three_month_max_days"),
+        )
+    ]
     facts: dict[str, Any] = {"gap_days": gap_days, "delay_months": delay}
     if payment_date is None:
         answer.append(says("waiting_period.tell_payment_date"))
@@ -140,16 +174,27 @@ def check(facts: dict[str, Any]) -> None:
     interruption, payment = facts.get("interruption_date"), facts.get("payment_date")
     if interruption and payment:
         if payment < interruption:
-            raise InconsistentInputs("payment_before_interruption", "payment_date", payment=payment,
-                                     interruption=interruption)
+            raise InconsistentInputs(
+                "payment_before_interruption", "payment_date", payment=payment, interruption=interruption
+            )
         given_gap = facts.get("gap_days")
         if given_gap is not None and given_gap != (payment - interruption).days:
-            raise InconsistentInputs("gap_does_not_match_dates", "gap_days", interruption=interruption,
-                                     payment=payment, days=(payment - interruption).days, given=given_gap)
+            raise InconsistentInputs(
+                "gap_does_not_match_dates",
+                "gap_days",
+                interruption=interruption,
+                payment=payment,
+                days=(payment - interruption).days,
+                given=given_gap,
+            )
     if facts.get("back_paid") is False and payment:
         raise InconsistentInputs("not_paid_but_payment_date", "back_paid")
 
 
-OUTCOMES = ("treated_as_new_enrolment", "benefits_from_next_month", "benefits_after_three_months",
-            "benefits_after_six_months")
+OUTCOMES = (
+    "treated_as_new_enrolment",
+    "benefits_from_next_month",
+    "benefits_after_three_months",
+    "benefits_after_six_months",
+)
 RULE = Rule(id="waiting_period", inputs=INPUTS, outcomes=OUTCOMES, decide=decide, check=check)

@@ -16,8 +16,11 @@ async def test_a_complete_case_is_answered_with_the_month_and_sources(dispatcher
     assert "covered again from 1 June 2026" in said
     assert "Sources:" in said and "How to operate the medical insurance online?" in said
     last = next(e for e in events if e["name"] == "last_answer")["value"]
-    assert last == {"rule": "waiting_period", "facts": {"gap_days": 100, "payment_date": "2026-03-10"},
-                    "as_of": "2026-11-22"}
+    assert last == {
+        "rule": "waiting_period",
+        "facts": {"gap_days": 100, "payment_date": "2026-03-10"},
+        "as_of": "2026-11-22",
+    }
 
 
 async def test_an_incomplete_case_goes_back_to_the_form(dispatcher, tracker_for, domain):
@@ -48,8 +51,13 @@ async def test_no_topic_yet_shows_what_can_be_asked(dispatcher, tracker_for, dom
 
 @pytest.mark.parametrize(
     ("intent", "expected"),
-    [("ask_card_cash", "strictly forbidden"), ("ask_service_channels", "12333"), ("request_human", "12333"),
-     ("ask_employee_insurance_eligibility", "Article 23"), ("ask_pay_again", "cannot be paid again")],
+    [
+        ("ask_card_cash", "strictly forbidden"),
+        ("ask_service_channels", "12333"),
+        ("request_human", "12333"),
+        ("ask_employee_insurance_eligibility", "Article 23"),
+        ("ask_pay_again", "cannot be paid again"),
+    ],
 )
 async def test_direct_questions_are_answered_from_their_rule(dispatcher, tracker_for, domain, intent, expected):
     await AnswerDirect().run(dispatcher, tracker_for(intent=intent), domain)
@@ -69,7 +77,9 @@ async def test_why_after_an_answer_shows_the_trace(dispatcher, tracker_for, doma
 
 
 async def test_why_during_a_form_says_what_the_question_is_for(dispatcher, tracker_for, domain):
-    tracker = tracker_for({"topic": "transfer", "requested_slot": "has_receiving_employer"}, active_loop="transfer_form")
+    tracker = tracker_for(
+        {"topic": "transfer", "requested_slot": "has_receiving_employer"}, active_loop="transfer_form"
+    )
     await ExplainWhy().run(dispatcher, tracker, domain)
     assert "whether an employer at the new place will enrol you" in texts(dispatcher)
 

@@ -29,13 +29,19 @@ from tests.conftest import make_tracker, texts
         (ValidateWaitingPeriodForm, {"back_paid": True, "gap_days": 45}, ["back_paid", "gap_days", "payment_date"]),
         (ValidateDuplicateEnrolmentForm, {"enrolment_pair": "two_residents"}, ["enrolment_pair"]),
         (ValidateDuplicateEnrolmentForm, {"enrolment_pair": "two_employee"}, ["enrolment_pair", "stop_payer"]),
-        (ValidateTransferForm, {"has_receiving_employer": True, "new_city": "Shenzhen"},
-         ["has_receiving_employer", "new_city"]),
+        (
+            ValidateTransferForm,
+            {"has_receiving_employer": True, "new_city": "Shenzhen"},
+            ["has_receiving_employer", "new_city"],
+        ),
         # an unreadable value does not count as known
         (ValidateTransferForm, {"has_receiving_employer": "kind of"}, ["has_receiving_employer"]),
         (ValidateTransferGapBillsForm, {}, ["old_enrolment_end_date"]),
-        (ValidateTransferGapBillsForm, {"old_enrolment_end_date": "2026-08-31"},
-         ["old_enrolment_end_date", "payment_resumed_date"]),
+        (
+            ValidateTransferGapBillsForm,
+            {"old_enrolment_end_date": "2026-08-31"},
+            ["old_enrolment_end_date", "payment_resumed_date"],
+        ),
     ],
 )
 async def test_required_slots_follow_the_rule(form, slots, expected, dispatcher, tracker_for, domain):
@@ -74,8 +80,11 @@ async def test_repeated_failures_stop_the_form(dispatcher, tracker_for, domain):
 
 
 def validation_classes() -> list[type]:
-    return [cls for _name, cls in inspect.getmembers(actions.forms, inspect.isclass)
-            if issubclass(cls, TopicFormValidation) and cls is not TopicFormValidation]
+    return [
+        cls
+        for _name, cls in inspect.getmembers(actions.forms, inspect.isclass)
+        if issubclass(cls, TopicFormValidation) and cls is not TopicFormValidation
+    ]
 
 
 def test_every_topic_has_exactly_one_validation_class_named_after_its_form():
@@ -89,8 +98,10 @@ def test_every_topic_has_exactly_one_validation_class_named_after_its_form():
 async def test_the_form_checks_each_new_value_of_a_fact_the_case_needs(dispatcher, domain):
     """Rasa SDK's validation hook: every slot of the rule through `validate_fact`, no method per slot."""
     tracker = make_tracker({"back_paid": True, "gap_days": "forty-ish"}, active_loop="waiting_period_form")
-    tracker.events = [{"event": "slot", "name": "back_paid", "value": True},
-                      {"event": "slot", "name": "gap_days", "value": "forty-ish"}]
+    tracker.events = [
+        {"event": "slot", "name": "back_paid", "value": True},
+        {"event": "slot", "name": "gap_days", "value": "forty-ish"},
+    ]
     tracker.latest_action_name = "action_listen"
     events = await ValidateWaitingPeriodForm().get_validation_events(dispatcher, tracker, domain)
     assert SlotSet("back_paid", True) in events

@@ -11,22 +11,37 @@ YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/d
 
 
 def test_one_turn_becomes_one_text_with_options_numbered_across_messages():
-    text = reply_text([
-        {"text": "Have you paid?", "buttons": YES_NO},
-        {"text": "Or ask:", "buttons": [{"title": "Talk to a person", "payload": "/request_human"}]},
-    ])
-    assert text == (f"Have you paid?\n\n{OPTIONS_HEADER}\n1. Yes\n2. No\n\nOr ask:\n\n{OPTIONS_HEADER}\n"
-                    "3. Talk to a person")
+    text = reply_text(
+        [
+            {"text": "Have you paid?", "buttons": YES_NO},
+            {"text": "Or ask:", "buttons": [{"title": "Talk to a person", "payload": "/request_human"}]},
+        ]
+    )
+    assert text == (
+        f"Have you paid?\n\n{OPTIONS_HEADER}\n1. Yes\n2. No\n\nOr ask:\n\n{OPTIONS_HEADER}\n3. Talk to a person"
+    )
 
 
 def test_a_turn_without_buttons_is_just_its_texts():
     assert reply_text([{"text": "First."}, {"text": "Second."}]) == "First.\n\nSecond."
 
 
-@pytest.mark.parametrize("typed, number", [
-    ("1", 1), (" 2 ", 2), ("2.", 2), ("１", 1), ("3)", 3), ("12", 12),
-    ("100", None), ("1 day", None), ("one", None), ("", None), ("-1", None),
-])
+@pytest.mark.parametrize(
+    "typed, number",
+    [
+        ("1", 1),
+        (" 2 ", 2),
+        ("2.", 2),
+        ("１", 1),
+        ("3)", 3),
+        ("12", 12),
+        ("100", None),
+        ("1 day", None),
+        ("one", None),
+        ("", None),
+        ("-1", None),
+    ],
+)
 def test_only_a_bare_number_is_an_option_number(typed, number):
     assert option_number(typed) == number
 

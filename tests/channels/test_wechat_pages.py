@@ -48,10 +48,19 @@ def test_a_paragraph_longer_than_a_page_is_cut_between_characters():
     assert [size(page) for page in cut] == [2046, 954]
 
 
-@pytest.mark.parametrize(("typed", "more"), [
-    ("详细", True), ("更多。", True), (" More ", True), ("继续", True), ("next", True),
-    ("详细说明一下断缴", False), ("more money please", False), ("1", False),
-])
+@pytest.mark.parametrize(
+    ("typed", "more"),
+    [
+        ("详细", True),
+        ("更多。", True),
+        (" More ", True),
+        ("继续", True),
+        ("next", True),
+        ("详细说明一下断缴", False),
+        ("more money please", False),
+        ("1", False),
+    ],
+)
 def test_asking_for_the_next_page(typed, more):
     assert asks_for_more(typed) is more
 

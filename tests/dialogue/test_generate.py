@@ -8,8 +8,8 @@ import dataclasses
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-import text_catalogue as catalogue
 import policy_rules
+import text_catalogue as catalogue
 from actions.forms import ValidateStopInsuranceForm
 from actions.topics import DIRECT_RULE_OF_INTENT, TOPICS
 from dialogue import generate
@@ -37,8 +37,11 @@ def test_every_form_has_its_four_rules_with_the_same_side_intents():
     rules = generate.rules()["rules"]
     side_lists = []
     for topic in TOPICS.values():
-        own = [rule for rule in rules if {"active_loop": topic.form} in rule.get("condition", [])
-               or rule["steps"][0] == {"intent": topic.intent}]
+        own = [
+            rule
+            for rule in rules
+            if {"active_loop": topic.form} in rule.get("condition", []) or rule["steps"][0] == {"intent": topic.intent}
+        ]
         assert len(own) == 4
         side = next(rule for rule in own if {"action": "action_answer_direct"} in rule["steps"])
         side_lists.append([choice["intent"] for choice in side["steps"][0]["or"]])
@@ -87,7 +90,6 @@ def second_language(monkeypatch):
     monkeypatch.setattr(catalogue, "messages", lambda language: english if language == "en" else marked)
 
 
-
 def test_with_two_languages_every_response_has_a_variation_per_language(second_language):
     domain = generate.domain()
     for name, variations in domain["responses"].items():
@@ -97,7 +99,9 @@ def test_with_two_languages_every_response_has_a_variation_per_language(second_l
         assert chinese["text"].startswith("[zh] ") and "condition" not in english
         assert [b["payload"] for b in chinese.get("buttons", [])] == [b["payload"] for b in english.get("buttons", [])]
     assert domain["slots"]["language"] == {
-        "type": "text", "influence_conversation": False, "mappings": [{"type": "from_entity", "entity": "language"}],
+        "type": "text",
+        "influence_conversation": False,
+        "mappings": [{"type": "from_entity", "entity": "language"}],
     }
     assert "language" in domain["entities"]
 
@@ -114,17 +118,23 @@ def test_a_new_yes_no_fact_on_a_topic_needs_only_the_rule_and_its_question(monke
     rule = policy_rules.RULES["stop_insurance"]
     fact = dataclasses.replace(rule.inputs[0], name="moved_abroad", kind="bool", choices=())
     monkeypatch.setitem(policy_rules.RULES, rule.id, dataclasses.replace(rule, inputs=(*rule.inputs, fact)))
-    english = {**catalogue.messages("en"), "question.moved_abroad.text": "Have you moved abroad?",
-               "question.moved_abroad.buttons.yes": "Yes", "question.moved_abroad.buttons.no": "No"}
+    english = {
+        **catalogue.messages("en"),
+        "question.moved_abroad.text": "Have you moved abroad?",
+        "question.moved_abroad.buttons.yes": "Yes",
+        "question.moved_abroad.buttons.no": "No",
+    }
     monkeypatch.setattr(catalogue, "messages", lambda language: english)
     monkeypatch.setattr(catalogue, "LANGUAGES", ("en",))
 
     domain = generate.domain()
     assert domain["slots"]["moved_abroad"] == generate.fact_slot()
     assert domain["forms"]["stop_insurance_form"]["required_slots"] == ["stop_payer", "moved_abroad"]
-    assert domain["responses"]["utter_ask_moved_abroad"] == [{
-        "text": "Have you moved abroad?",
-        "buttons": [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}],
-    }]
+    assert domain["responses"]["utter_ask_moved_abroad"] == [
+        {
+            "text": "Have you moved abroad?",
+            "buttons": [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}],
+        }
+    ]
     checked = ValidateStopInsuranceForm().validate_fact("moved_abroad", "yes", CollectingDispatcher(), make_tracker())
     assert checked == {"moved_abroad": True, "failed_attempts": 0}

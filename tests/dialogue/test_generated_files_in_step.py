@@ -14,7 +14,9 @@ from dialogue import generate
 def test_the_checked_in_file_is_what_the_declaration_gives(path):
     wanted = generate.files()[path]
     checked_in = path.read_text(encoding="utf-8")
-    diff = "".join(difflib.unified_diff(checked_in.splitlines(True), wanted.splitlines(True), "checked in", "generated"))
+    diff = "".join(
+        difflib.unified_diff(checked_in.splitlines(True), wanted.splitlines(True), "checked in", "generated")
+    )
     assert checked_in == wanted, f"{path.name} is not in step with the declaration; run `make generate`:\n{diff}"
 
 

@@ -51,7 +51,9 @@ class Assistant:
         return requests.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
 
 
-def start_servers(tmp: Path, env_extra: dict | None = None, rasa_port: int | None = None, action_port: int | None = None):
+def start_servers(
+    tmp: Path, env_extra: dict | None = None, rasa_port: int | None = None, action_port: int | None = None
+):
     """Start both servers; returns (Assistant, [processes]).
 
     Conversations go to a database in `tmp` unless env_extra names DATABASE_URL.
@@ -59,20 +61,42 @@ def start_servers(tmp: Path, env_extra: dict | None = None, rasa_port: int | Non
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first (make test does)")
     rasa_port, action_port = rasa_port or free_port(), action_port or free_port()
-    env = {**os.environ, "ASSISTANT_TODAY": TODAY, "RASA_TELEMETRY_ENABLED": "false",
-           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
-           "DATABASE_URL": f"sqlite:///{tmp / 'assistant.db'}", **(env_extra or {})}
+    env = {
+        **os.environ,
+        "ASSISTANT_TODAY": TODAY,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
+        "DATABASE_URL": f"sqlite:///{tmp / 'assistant.db'}",
+        **(env_extra or {}),
+    }
     bin_dir = Path(sys.executable).parent
     action_log, rasa_log = tmp / "actions.log", tmp / "rasa.log"
     actions = subprocess.Popen(
         [str(bin_dir / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=action_log.open("a"), stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=action_log.open("a"),
+        stderr=subprocess.STDOUT,
     )
     wait_until_up(f"http://127.0.0.1:{action_port}/health", actions, action_log)
     rasa = subprocess.Popen(
-        [str(bin_dir / "rasa"), "run", "--model", str(MODEL), "--port", str(rasa_port), "--enable-api",
-         "--credentials", "credentials.yml", "--endpoints", "endpoints.yml"],
-        cwd=ROOT, env=env, stdout=rasa_log.open("a"), stderr=subprocess.STDOUT,
+        [
+            str(bin_dir / "rasa"),
+            "run",
+            "--model",
+            str(MODEL),
+            "--port",
+            str(rasa_port),
+            "--enable-api",
+            "--credentials",
+            "credentials.yml",
+            "--endpoints",
+            "endpoints.yml",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=rasa_log.open("a"),
+        stderr=subprocess.STDOUT,
     )
     wait_until_up(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log)
     return Assistant(f"http://127.0.0.1:{rasa_port}"), [rasa, actions]

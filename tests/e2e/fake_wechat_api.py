@@ -18,14 +18,14 @@ class FakeWeChatApi:
         api = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 if parts.path == "/cgi-bin/token":
                     api.token_requests.append({k: v[0] for k, v in parse_qs(parts.query).items()})
                     return self.answer({"access_token": ACCESS_TOKEN, "expires_in": 7200})
                 self.answer({"errcode": 404, "errmsg": "not found"})
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 parts = urlsplit(self.path)
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
                 if parts.path == "/cgi-bin/message/custom/send":

@@ -41,11 +41,17 @@ class WeChatEndpoint:
 
     def signed_query(self, token: str = TOKEN) -> dict:
         timestamp, nonce = str(int(time.time())), uuid.uuid4().hex[:10]
-        return {"timestamp": timestamp, "nonce": nonce, "signature": signature(token, timestamp, nonce),
-                "openid": "ignored-by-the-channel"}
+        return {
+            "timestamp": timestamp,
+            "nonce": nonce,
+            "signature": signature(token, timestamp, nonce),
+            "openid": "ignored-by-the-channel",
+        }
 
     def post(self, xml: str, query: dict | None = None) -> requests.Response:
-        return requests.post(self.url, params=self.signed_query() if query is None else query, data=xml.encode(), timeout=30)
+        return requests.post(
+            self.url, params=self.signed_query() if query is None else query, data=xml.encode(), timeout=30
+        )
 
     def send_text(self, open_id: str, content: str, msg_id: int | None = None) -> str:
         """The text of the passive reply ('' when the server answered "success")."""
@@ -67,5 +73,11 @@ def passive_reply_text(body: str) -> str:
 
 
 def wechat_env(api: FakeWeChatApi, **extra: str) -> dict:
-    return {"WECHAT_TOKEN": TOKEN, "WECHAT_APP_ID": APP_ID, "WECHAT_APP_SECRET": APP_SECRET,
-            "WECHAT_ENCODING_AES_KEY": AES_KEY, "WECHAT_API_BASE_URL": api.url, **extra}
+    return {
+        "WECHAT_TOKEN": TOKEN,
+        "WECHAT_APP_ID": APP_ID,
+        "WECHAT_APP_SECRET": APP_SECRET,
+        "WECHAT_ENCODING_AES_KEY": AES_KEY,
+        "WECHAT_API_BASE_URL": api.url,
+        **extra,
+    }

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 import policy_rules
+from policy_rules import errors
 from text_catalogue import LANGUAGES
 from text_catalogue.decisions import error_text
-from policy_rules import errors
 
 CASES_DIR = Path(__file__).with_name("cases")
 

@@ -23,7 +23,9 @@ def test_explains_a_waiting_period_case_end_to_end():
 
 
 def test_json_output_carries_trace_and_citations():
-    result = run_cli("duplicate_enrolment", "--enrolment-pair", "employee_and_residents", "--employee-years", "2", "--json")
+    result = run_cli(
+        "duplicate_enrolment", "--enrolment-pair", "employee_and_residents", "--employee-years", "2", "--json"
+    )
     decision = json.loads(result.stdout)
     assert decision["outcome"] == "keep_employee_enrolment"
     assert decision["citations"] and decision["trace"]
@@ -43,8 +45,9 @@ def test_missing_input_is_reported():
 
 
 def test_output_piped_into_a_closed_pipe_ends_quietly():
-    result = subprocess.run(f"{sys.executable} -m policy_rules list | head -1", shell=True, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        f"{sys.executable} -m policy_rules list | head -1", shell=True, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.startswith("waiting_period:")
     assert "BrokenPipeError" not in result.stderr
 

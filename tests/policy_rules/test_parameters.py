@@ -24,8 +24,7 @@ def test_every_source_names_its_document_in_the_repository():
         assert source_text(source.id).strip()
 
 
-TIMELINE = Parameter("demo", "days", "duplicate_cleanup", "paragraph_2", "x",
-                     ((None, 60), (dt.date(2030, 1, 1), 90)))
+TIMELINE = Parameter("demo", "days", "duplicate_cleanup", "paragraph_2", "x", ((None, 60), (dt.date(2030, 1, 1), 90)))
 
 
 @pytest.mark.parametrize(

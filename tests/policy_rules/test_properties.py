@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policy_rules
+from policy_rules import InputSpec, InvalidInput, PolicyInputError
 from text_catalogue import LANGUAGES
 from text_catalogue.decisions import decision_text, error_text, trace_text
-from policy_rules import InputSpec, InvalidInput, PolicyInputError
 
 DATES = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
 

@@ -36,8 +36,9 @@ def test_each_article_of_the_social_insurance_law_cites_the_document_that_quotes
 
 def test_every_unit_runs_in_some_decision():
     """A unit no rule calls would be a statement of the law the assistant never makes."""
-    import yaml
     from pathlib import Path
+
+    import yaml
 
     fired = set()
     for path in (Path(__file__).parent / "cases").glob("*.yaml"):

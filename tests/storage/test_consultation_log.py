@@ -29,8 +29,9 @@ def log(request, tmp_path):
 
 
 def waiting_period(gap_days: int):
-    return policy_rules.evaluate("waiting_period", {"back_paid": True, "gap_days": gap_days,
-                                                    "payment_date": "2026-03-10"}, as_of=AS_OF)
+    return policy_rules.evaluate(
+        "waiting_period", {"back_paid": True, "gap_days": gap_days, "payment_date": "2026-03-10"}, as_of=AS_OF
+    )
 
 
 def test_report_counts_topics_outcomes_and_the_fallback_rate(log):
@@ -63,7 +64,10 @@ def test_report_counts_answers_and_fallbacks_per_language(log):
     report = build_report(log.engine)
 
     assert {language: (c.answered, c.unanswered) for language, c in report.by_language.items()} == {
-        "en": (1, 0), "zh": (2, 1), "unknown": (0, 1)}
+        "en": (1, 0),
+        "zh": (2, 1),
+        "unknown": (0, 1),
+    }
     assert report.by_language["zh"].fallback_rate == pytest.approx(1 / 3)
     assert "zh            2 answered,      1 unanswered, fallback rate 33.3%" in report_text(report)
 
@@ -72,10 +76,13 @@ def test_a_log_written_before_languages_gets_the_column(tmp_path):
     url = make_url(f"sqlite:///{tmp_path / 'old.db'}")
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.execute(sa.text(
-            "CREATE TABLE consultation_answers (id INTEGER PRIMARY KEY, at DATETIME NOT NULL, channel VARCHAR(40), "
-            "topic VARCHAR(80) NOT NULL, outcome VARCHAR(80) NOT NULL, rules_fired TEXT NOT NULL, "
-            "referred_to_bureau BOOLEAN NOT NULL)"))
+        connection.execute(
+            sa.text(
+                "CREATE TABLE consultation_answers (id INTEGER PRIMARY KEY, at DATETIME NOT NULL, channel VARCHAR(40), "
+                "topic VARCHAR(80) NOT NULL, outcome VARCHAR(80) NOT NULL, rules_fired TEXT NOT NULL, "
+                "referred_to_bureau BOOLEAN NOT NULL)"
+            )
+        )
     log = ConsultationLog(engine)
     log.record_answer(waiting_period(45), language="zh")
     assert build_report(engine).by_language["zh"].answered == 1

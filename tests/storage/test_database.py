@@ -18,7 +18,12 @@ def test_the_short_postgres_scheme_is_accepted(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://bureau:secret@db.example:5433/assistant")
     url = database_url()
     assert (url.drivername, url.host, url.port, url.database, url.password) == (
-        "postgresql", "db.example", 5433, "assistant", "secret")
+        "postgresql",
+        "db.example",
+        5433,
+        "assistant",
+        "secret",
+    )
     assert "secret" not in repr(url)  # what the report and the logs print
 
 

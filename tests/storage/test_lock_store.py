@@ -27,7 +27,12 @@ def test_redis_url_parts_reach_the_client():
     store = redis_lock_store("rediss://user:p%40ss@cache.example:6380/3")
     kwargs = store.red.connection_pool.connection_kwargs
     assert (kwargs["host"], kwargs["port"], kwargs["db"], kwargs["username"], kwargs["password"]) == (
-        "cache.example", 6380, 3, "user", "p@ss")
+        "cache.example",
+        6380,
+        3,
+        "user",
+        "p@ss",
+    )
 
 
 def test_a_redis_url_with_another_scheme_is_refused():

@@ -23,8 +23,11 @@ CASES = [
     ("durations are kept", "I missed 100 days", "I missed 100 days"),
     ("two numbers in one message", "13812345678 and 6222021234567890", "[phone number] and [bank card number]"),
     ("Chinese text around the number", "我的手机13812345678谢谢", "我的手机[phone number]谢谢"),
-    ("ID number in the middle of a Chinese sentence", "我的身份证号是110101199003071234，请帮我查一下",
-     "我的身份证号是[ID number]，请帮我查一下"),
+    (
+        "ID number in the middle of a Chinese sentence",
+        "我的身份证号是110101199003071234，请帮我查一下",
+        "我的身份证号是[ID number]，请帮我查一下",
+    ),
     ("mobile with +86 run into Chinese text", "手机+8613812345678联系我", "手机[phone number]联系我"),
     ("mobile with +86 and spaces after a Chinese colon", "手机号：+86 138 1234 5678", "手机号：[phone number]"),
     ("bank card in Chinese text", "银行卡号6222021234567890123已经绑定", "银行卡号[bank card number]已经绑定"),

@@ -54,7 +54,11 @@ def sentences_in(path: Path) -> list[tuple[int, str]]:
 
 
 def test_no_citizen_facing_sentence_is_written_in_code():
-    found = [f"{path.relative_to(ROOT)}:{line}: {text!r}"
-             for folder in SCANNED for path in sorted(folder.rglob("*.py")) if path != READERS
-             for line, text in sentences_in(path)]
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {text!r}"
+        for folder in SCANNED
+        for path in sorted(folder.rglob("*.py"))
+        if path != READERS
+        for line, text in sentences_in(path)
+    ]
     assert not found, "\n".join(found)

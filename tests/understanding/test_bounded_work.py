@@ -80,11 +80,22 @@ def parsers():
     yield "normalise_text", normalise_text
     yield "chinese_numerals_to_digits", chinese_numerals_to_digits
     yield "find_entities", find_entities
-    for topic in ("waiting_period", "duplicate_enrolment", "stop_insurance", "residents_refund", "transfer",
-                  "account_withdrawal", "retirement"):
+    for topic in (
+        "waiting_period",
+        "duplicate_enrolment",
+        "stop_insurance",
+        "residents_refund",
+        "transfer",
+        "account_withdrawal",
+        "retirement",
+    ):
         for asked in [None] + [spec.name for spec in get_rule(topic).inputs]:
-            yield f"extract_facts {topic} asked {asked}", lambda text, topic=topic, asked=asked: extract_facts(
-                text, "inform", find_entities(text), topic, asked, TODAY)
+            yield (
+                f"extract_facts {topic} asked {asked}",
+                lambda text, topic=topic, asked=asked: extract_facts(
+                    text, "inform", find_entities(text), topic, asked, TODAY
+                ),
+            )
 
 
 def components():

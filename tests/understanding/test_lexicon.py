@@ -27,8 +27,15 @@ STEM_PHRASES = [
     for value, value_stems in stems("scheme").items()
     for stem in value_stems
     for text in (
-        [f"{stem}医保", f"{stem}的医疗保险", f"{stem}保险"] if has_han(stem)
-        else [f"{stem} insurance", f"{stem}xx insurence", f"{stem}'s medical insurance", f"{stem} scheme", f"{stem} yibao"]
+        [f"{stem}医保", f"{stem}的医疗保险", f"{stem}保险"]
+        if has_han(stem)
+        else [
+            f"{stem} insurance",
+            f"{stem}xx insurence",
+            f"{stem}'s medical insurance",
+            f"{stem} scheme",
+            f"{stem} yibao",
+        ]
     )
 ]
 
@@ -41,7 +48,9 @@ def read(label: str, phrase: str) -> str | None:
     return values[0] if values else None
 
 
-@pytest.mark.parametrize(("label", "value", "phrase"), LEXICON_PHRASES, ids=[f"{p[0]}: {p[2]}" for p in LEXICON_PHRASES])
+@pytest.mark.parametrize(
+    ("label", "value", "phrase"), LEXICON_PHRASES, ids=[f"{p[0]}: {p[2]}" for p in LEXICON_PHRASES]
+)
 def test_every_lexicon_phrase_is_found_and_read_as_its_value(label, value, phrase):
     text = normalise_text(phrase)
     spans = [span for span in find_spans(text) if span.label == label]
@@ -81,6 +90,9 @@ def test_every_phrase_the_spacy_ruler_matches_is_read_as_its_value(spacy_ruler):
 
 
 def test_the_spacy_ruler_finds_every_english_stem_phrase(spacy_ruler):
-    missed = [phrase for value, phrase in STEM_PHRASES if not has_han(phrase)
-              and [(e.text, e.label_) for e in spacy_ruler(phrase).ents] != [(phrase, "scheme")]]
+    missed = [
+        phrase
+        for value, phrase in STEM_PHRASES
+        if not has_han(phrase) and [(e.text, e.label_) for e in spacy_ruler(phrase).ents] != [(phrase, "scheme")]
+    ]
     assert missed == []

@@ -35,8 +35,11 @@ def run(components, text, metadata=None):
 
 
 def spans(message, label=None):
-    return [(e["value"], e["entity"], e["start"], e["end"]) for e in message.get(ENTITIES, [])
-            if label is None or e["entity"] == label]
+    return [
+        (e["value"], e["entity"], e["start"], e["end"])
+        for e in message.get(ENTITIES, [])
+        if label is None or e["entity"] == label
+    ]
 
 
 NORMALISED = [
@@ -44,7 +47,10 @@ NORMALISED = [
     ("２０２５年３月１０日補繳 (full-width digits)", "2025年3月10日补缴", "zh"),
     ("ＩＡＭ　ｒｅｔｉｒｅｄ　ｎｏｗ (full-width letters)", "IAM retired now", "en"),
     ("I missed 45 days", "I missed 45 days", "en"),
-    ("45", "45", None), ("2025-03-10", "2025-03-10", None), ("ok", "ok", None), ("👍👍", "👍👍", None),
+    ("45", "45", None),
+    ("2025-03-10", "2025-03-10", None),
+    ("ok", "ok", None),
+    ("👍👍", "👍👍", None),
     ("ok thanks", "ok thanks", None),
 ]
 
@@ -56,21 +62,39 @@ def test_the_normaliser_simplifies_the_text_and_names_a_clear_language(normalise
     assert [e["value"] for e in message.get(ENTITIES, [])] == ([language] if language else [])
 
 
-@pytest.mark.parametrize(("text", "metadata", "language"), [
-    ("45", {"language": "zh"}, "zh"), ("ok", {"language": "en"}, "en"), ("我断缴了", {"language": "en"}, "en"),
-    ("45", {"language": "fr"}, None), ("45", None, None), ("I missed 45 days", {}, "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "metadata", "language"),
+    [
+        ("45", {"language": "zh"}, "zh"),
+        ("ok", {"language": "en"}, "en"),
+        ("我断缴了", {"language": "en"}, "en"),
+        ("45", {"language": "fr"}, None),
+        ("45", None, None),
+        ("I missed 45 days", {}, "en"),
+    ],
+)
 def test_the_message_metadata_names_the_language_when_it_says(normaliser, text, metadata, language):
     message = run([normaliser], text, metadata)
-    assert [e["value"] for e in message.get(ENTITIES, []) if e["entity"] == "language"] == ([language] if language else [])
+    assert [e["value"] for e in message.get(ENTITIES, []) if e["entity"] == "language"] == (
+        [language] if language else []
+    )
 
 
-@pytest.mark.parametrize(("text", "language"), [
-    ("English please", "en"), ("in english", "en"), ("请用英文回答", "en"), ("说英语", "en"),
-    ("说中文", "zh"), ("Chinese please", "zh"), ("can you reply in mandarin", "zh"), ("中文", "zh"),
-    ("我英语不好，我从英国回来，医保断缴了三个月，补缴后多久能用", "zh"),  # a long message is not a request
-    ("Is my English insurance valid in China? I moved from London last year", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("English please", "en"),
+        ("in english", "en"),
+        ("请用英文回答", "en"),
+        ("说英语", "en"),
+        ("说中文", "zh"),
+        ("Chinese please", "zh"),
+        ("can you reply in mandarin", "zh"),
+        ("中文", "zh"),
+        ("我英语不好，我从英国回来，医保断缴了三个月，补缴后多久能用", "zh"),  # a long message is not a request
+        ("Is my English insurance valid in China? I moved from London last year", "en"),
+    ],
+)
 def test_a_short_request_for_a_language_names_it(normaliser, text, language):
     message = run([normaliser], text)
     assert [e["value"] for e in message.get(ENTITIES, []) if e["entity"] == "language"] == [language]
@@ -90,12 +114,37 @@ def test_training_examples_are_normalised_without_a_language_entity(normaliser):
 TOKENS = [
     ("我有职工医保和居民医保", [("我", 0), ("有", 1), ("职工医保", 2), ("和", 6), ("居民医保", 7)]),
     ("灵活就业  自己交的", [("灵活就业", 0), ("自己交", 6), ("的", 9)]),
-    ("我交了3个月的employee insurance，咋办？",
-     [("我交", 0), ("了", 2), ("3", 3), ("个", 4), ("月", 5), ("的", 6), ("employee", 7), ("insurance", 16),
-      ("，", 25), ("咋办", 26), ("？", 28)]),
-    ("I missed 45 days, paid on 10 March 2025",
-     [("i", 0), ("missed", 2), ("45", 9), ("days", 12), (",", 16), ("paid", 18), ("on", 23), ("10", 26),
-      ("march", 29), ("2025", 35)]),
+    (
+        "我交了3个月的employee insurance，咋办？",
+        [
+            ("我交", 0),
+            ("了", 2),
+            ("3", 3),
+            ("个", 4),
+            ("月", 5),
+            ("的", 6),
+            ("employee", 7),
+            ("insurance", 16),
+            ("，", 25),
+            ("咋办", 26),
+            ("？", 28),
+        ],
+    ),
+    (
+        "I missed 45 days, paid on 10 March 2025",
+        [
+            ("i", 0),
+            ("missed", 2),
+            ("45", 9),
+            ("days", 12),
+            (",", 16),
+            ("paid", 18),
+            ("on", 23),
+            ("10", 26),
+            ("march", 29),
+            ("2025", 35),
+        ],
+    ),
     ("I'm RETIRED", [("i", 0), ("'m", 1), ("retired", 4)]),
     ("", []),
 ]
@@ -105,7 +154,7 @@ TOKENS = [
 def test_tokens_of_chinese_english_and_mixed_messages(tokenizer, text, tokens):
     message = Message(data={TEXT: text})
     assert [(t.text, t.start) for t in tokenizer.tokenize(message, TEXT)] == tokens
-    assert all(text[t.start:t.end].lower() == t.text for t in tokenizer.tokenize(message, TEXT))
+    assert all(text[t.start : t.end].lower() == t.text for t in tokenizer.tokenize(message, TEXT))
 
 
 ENTITIES_FOUND = [
@@ -123,8 +172,10 @@ ENTITIES_FOUND = [
     ("paid in May 2025", [("in May 2025", "date", 5, 16)]),
     ("I may pay next month", [("next month", "date", 10, 20)]),
     ("3 months ago", [("3 months ago", "date", 0, 12)]),
-    ("the employee insurance and the residents' insurance",
-     [("employee insurance", "scheme", 4, 22), ("residents' insurance", "scheme", 31, 51)]),
+    (
+        "the employee insurance and the residents' insurance",
+        [("employee insurance", "scheme", 4, 22), ("residents' insurance", "scheme", 31, 51)],
+    ),
     ("I'm moving to Shenzhen", [("Shenzhen", "city", 14, 22)]),
     ("I am self-employed", [("self-employed", "payer", 5, 18)]),
     # where the ruler was wrong: "I do" in "I don't", a trailing comma, the "more than" that shifts a day
@@ -141,10 +192,14 @@ def test_entities_and_their_offsets(extractor, text, expected):
     assert all(e["extractor"] == "InsuranceEntityExtractor" for e in message.get(ENTITIES))
 
 
-def test_the_pipeline_reads_traditional_full_width_chinese_with_offsets_on_what_was_typed(normaliser, tokenizer,
-                                                                                          extractor):
+def test_the_pipeline_reads_traditional_full_width_chinese_with_offsets_on_what_was_typed(
+    normaliser, tokenizer, extractor
+):
     typed = "我斷繳了三個多月，２０２５年３月１０號補繳的"
     message = run([normaliser, tokenizer, extractor], typed)
-    assert spans(message) == [("zh", "language", 0, len(typed)), ("三个多月", "duration", 4, 8),
-                              ("2025年3月10号", "date", 9, 19)]
+    assert spans(message) == [
+        ("zh", "language", 0, len(typed)),
+        ("三个多月", "duration", 4, 8),
+        ("2025年3月10号", "date", 9, 19),
+    ]
     assert len(message.get(TEXT)) == len(typed)

@@ -16,10 +16,23 @@ TODAY = dt.date(2026, 11, 22)
 @pytest.mark.parametrize(
     ("text", "days"),
     [
-        ("45 days", 45), ("45days", 45), ("forty-five days", 45), ("a hundred days", 100),
-        ("two months", 60), ("8 months", 240), ("3 monhts", 90), ("a month", 30), ("a couple of months", 60),
-        ("half a year", 180), ("6 months", 180), ("over half a year", 181), ("more than 60 days", 61),
-        ("almost 2 months", 59), ("3 weeks", 21), ("a year", 365), ("2 yrs", 730),
+        ("45 days", 45),
+        ("45days", 45),
+        ("forty-five days", 45),
+        ("a hundred days", 100),
+        ("two months", 60),
+        ("8 months", 240),
+        ("3 monhts", 90),
+        ("a month", 30),
+        ("a couple of months", 60),
+        ("half a year", 180),
+        ("6 months", 180),
+        ("over half a year", 181),
+        ("more than 60 days", 61),
+        ("almost 2 months", 59),
+        ("3 weeks", 21),
+        ("a year", 365),
+        ("2 yrs", 730),
     ],
 )
 def test_durations_in_days(text, days):
@@ -28,8 +41,15 @@ def test_durations_in_days(text, days):
 
 @pytest.mark.parametrize(
     ("text", "years"),
-    [("1 year", 1.0), ("a year and a half", 1.5), ("one and a half years", 1.5), ("two and a half years", 2.5),
-     ("18 months", 1.5), ("8 months", 0.667), ("25 years", 25.0)],
+    [
+        ("1 year", 1.0),
+        ("a year and a half", 1.5),
+        ("one and a half years", 1.5),
+        ("two and a half years", 2.5),
+        ("18 months", 1.5),
+        ("8 months", 0.667),
+        ("25 years", 25.0),
+    ],
 )
 def test_durations_in_years(text, years):
     assert round(parse_duration(text).years, 3) == years
@@ -40,7 +60,9 @@ def test_no_duration(text):
     assert parse_duration(text) is None
 
 
-@pytest.mark.parametrize(("text", "number"), [("45", 45), ("forty five", 45), ("about 20 I think", 20), ("3 or 4", None)])
+@pytest.mark.parametrize(
+    ("text", "number"), [("45", 45), ("forty five", 45), ("about 20 I think", 20), ("3 or 4", None)]
+)
 def test_bare_numbers(text, number):
     assert parse_bare_number(text) == number
 
@@ -48,12 +70,23 @@ def test_bare_numbers(text, number):
 @pytest.mark.parametrize(
     ("text", "day"),
     [
-        ("10 March 2025", "2025-03-10"), ("March 10th, 2025", "2025-03-10"), ("2025-03-10", "2025-03-10"),
-        ("2025/3/10", "2025-03-10"), ("2025.03.10", "2025-03-10"), ("2025年3月10日", "2025-03-10"),
-        ("10/03/2025", "2025-03-10"), ("March 2025", "2025-03-01"), ("in May 2025", "2025-05-01"),
-        ("in March", "2026-03-01"), ("December", "2025-12-01"), ("yesterday", "2026-11-21"),
-        ("last week", "2026-11-15"), ("3 months ago", "2026-08-22"), ("end of August 2025", "2025-08-31"),
-        ("end of last month", "2026-10-31"), ("mid March", "2026-03-15"),
+        ("10 March 2025", "2025-03-10"),
+        ("March 10th, 2025", "2025-03-10"),
+        ("2025-03-10", "2025-03-10"),
+        ("2025/3/10", "2025-03-10"),
+        ("2025.03.10", "2025-03-10"),
+        ("2025年3月10日", "2025-03-10"),
+        ("10/03/2025", "2025-03-10"),
+        ("March 2025", "2025-03-01"),
+        ("in May 2025", "2025-05-01"),
+        ("in March", "2026-03-01"),
+        ("December", "2025-12-01"),
+        ("yesterday", "2026-11-21"),
+        ("last week", "2026-11-15"),
+        ("3 months ago", "2026-08-22"),
+        ("end of August 2025", "2025-08-31"),
+        ("end of last month", "2026-10-31"),
+        ("mid March", "2026-03-15"),
     ],
 )
 def test_dates(text, day):
@@ -67,8 +100,16 @@ def test_not_dates(text):
 
 @pytest.mark.parametrize(
     ("text", "intent", "answer"),
-    [("yes", None, True), ("Yeah I did", None, True), ("nope", None, False), ("not yet", None, False),
-     ("I'm not sure", None, None), ("sounds odd", None, None), ("whatever", "affirm", True), ("hmm", "deny", False)],
+    [
+        ("yes", None, True),
+        ("Yeah I did", None, True),
+        ("nope", None, False),
+        ("not yet", None, False),
+        ("I'm not sure", None, None),
+        ("sounds odd", None, None),
+        ("whatever", "affirm", True),
+        ("hmm", "deny", False),
+    ],
 )
 def test_yes_no(text, intent, answer):
     assert yes_no(text, intent) is answer
@@ -76,9 +117,14 @@ def test_yes_no(text, intent, answer):
 
 @pytest.mark.parametrize(
     ("text", "pair"),
-    [("two employee insurances", "two_employee"), ("one employee and one residents'", "employee_and_residents"),
-     ("insured twice after changing jobs", "two_employee"), ("residents insurance in two cities", "two_residents"),
-     ("urban worker insurance and new rural cooperative", "employee_and_residents"), ("employee insurance", None)],
+    [
+        ("two employee insurances", "two_employee"),
+        ("one employee and one residents'", "employee_and_residents"),
+        ("insured twice after changing jobs", "two_employee"),
+        ("residents insurance in two cities", "two_residents"),
+        ("urban worker insurance and new rural cooperative", "employee_and_residents"),
+        ("employee insurance", None),
+    ],
 )
 def test_enrolment_pairs(text, pair):
     assert enrolment_pair(text, []) == pair
@@ -86,9 +132,15 @@ def test_enrolment_pairs(text, pair):
 
 @pytest.mark.parametrize(
     ("text", "employer"),
-    [("without a new employer", False), ("no job yet", False), ("I'll be self-employed", False),
-     ("I don't have a job lined up", False), ("I have a new job there", True), ("my company is sending me", True),
-     ("I'm moving to Shenzhen", None)],
+    [
+        ("without a new employer", False),
+        ("no job yet", False),
+        ("I'll be self-employed", False),
+        ("I don't have a job lined up", False),
+        ("I have a new job there", True),
+        ("my company is sending me", True),
+        ("I'm moving to Shenzhen", None),
+    ],
 )
 def test_receiving_employer(text, employer):
     assert has_receiving_employer(text) is employer
@@ -96,12 +148,17 @@ def test_receiving_employer(text, employer):
 
 @pytest.mark.parametrize(
     ("text", "situation"),
-    [("My father passed away", "insured_person_died"), ("I am retired and moving abroad", "retired_settled_abroad"),
-     ("I retired and live with my son in another city", "retired_living_elsewhere"),
-     ("I'm a foreigner going back to my country", "leaving_country_before_retirement"),
-     ("I want to emigrate before I retire", "leaving_country_before_retirement"),
-     ("the new city refuses the balance", "transfer_balance_refused"),
-     ("I am still working, I need cash", "still_insured"), ("Something else", "other"), ("hello", None)],
+    [
+        ("My father passed away", "insured_person_died"),
+        ("I am retired and moving abroad", "retired_settled_abroad"),
+        ("I retired and live with my son in another city", "retired_living_elsewhere"),
+        ("I'm a foreigner going back to my country", "leaving_country_before_retirement"),
+        ("I want to emigrate before I retire", "leaving_country_before_retirement"),
+        ("the new city refuses the balance", "transfer_balance_refused"),
+        ("I am still working, I need cash", "still_insured"),
+        ("Something else", "other"),
+        ("hello", None),
+    ],
 )
 def test_withdrawal_situations(text, situation):
     assert withdrawal_situation(text, []) == situation

@@ -21,8 +21,10 @@ def nlp():
         ("I may pay next month", [("next month", "date")]),
         ("forty-five days", [("forty-five days", "duration")]),
         ("3 months ago", [("3 months ago", "date")]),
-        ("the employee insurance and the residents' insurance",
-         [("employee insurance", "scheme"), ("residents' insurance", "scheme")]),
+        (
+            "the employee insurance and the residents' insurance",
+            [("employee insurance", "scheme"), ("residents' insurance", "scheme")],
+        ),
         ("two employee insurances", [("employee insurances", "scheme")]),
         ("residents insurence", [("residents insurence", "scheme")]),
         ("new rural cooperative", [("new rural cooperative", "scheme")]),
