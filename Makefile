@@ -60,7 +60,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy --strict policy_rules text_catalogue
-	$(PY) -m mypy actions channels storage spacy_pipeline
+	$(PY) -m mypy actions channels storage dialogue understanding nlu_components spacy_pipeline
 
 # domain.yml and data/rules_forms.yml from policy_rules, the catalogue and dialogue/base.yml
 # (tests/dialogue fails when the checked-in files are not in step).

@@ -72,7 +72,7 @@ class AnswerDirect(Action):
         return "action_answer_direct"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = str((tracker.latest_message.get("intent") or {}).get("name"))
         if intent in DIRECT_RULE_OF_INTENT:
             return tell_decision(dispatcher, tracker, DIRECT_RULE_OF_INTENT[intent], {})
         dispatcher.utter_message(response=RESPONSE_OF_INTENT.get(intent, "utter_help"))

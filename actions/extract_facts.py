@@ -42,7 +42,7 @@ def current_topic(tracker: Tracker, form_topic: str | None) -> str | None:
 class ExtractCaseFacts(ValidationAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
-        form_topic = TOPIC_OF_FORM.get((tracker.active_loop or {}).get("name"))
+        form_topic = TOPIC_OF_FORM.get(str((tracker.active_loop or {}).get("name")))
         requested = tracker.get_slot("requested_slot") if form_topic else None
         read = functools.partial(
             extract_facts,

@@ -143,7 +143,7 @@ class WeChatInput(InputChannel):
             if not reply:
                 return response.text("success")
             xml = TextReply(content=reply, message=message).render()
-            if encrypted:
+            if encrypted and self.crypto is not None:  # refusal() let no encrypted message through without it
                 xml = self.crypto.encrypt_message(xml, request.args.get("nonce", ""), request.args.get("timestamp"))
             return response.text(xml, content_type="application/xml")
 
@@ -169,6 +169,8 @@ class WeChatInput(InputChannel):
         return None
 
     def decrypted(self, request: Request) -> str:
+        if self.crypto is None:
+            raise InvalidSignatureException()  # safe mode is not configured: refused as unsigned
         return self.crypto.decrypt_message(
             request.body,
             request.args.get("msg_signature", ""),
@@ -201,10 +203,10 @@ class WeChatInput(InputChannel):
         except Exception:
             logger.exception("handling a WeChat message failed")
             return say(WECHAT_LANGUAGE, "channel.wechat_something_went_wrong")
-        first, *rest = self.paged(collector.messages, message.source) or [None]
+        reply, *rest = self.paged(collector.messages, message.source) or [""]
         if rest and self.customer_service is not None:
             self.keep_running(self.send_pages(rest, message.source))
-        delivery.reply = first
+        delivery.reply = reply or None
         return delivery.reply
 
     def paged(self, messages: list[dict[str, Any]], open_id: str) -> list[str]:
@@ -284,11 +286,12 @@ class WeChatInput(InputChannel):
 
     async def send_pages(self, texts: list[str], open_id: str) -> None:
         """Send pages through the customer-service API, in order."""
+        client = self.customer_service
+        if client is None:
+            return
         for text in texts:
             try:
-                await asyncio.get_running_loop().run_in_executor(
-                    None, self.customer_service.message.send_text, open_id, text
-                )
+                await asyncio.get_running_loop().run_in_executor(None, client.message.send_text, open_id, text)
             except (WeChatClientException, OSError):
                 logger.exception("the customer-service API refused a reply to %s", open_id)
                 return

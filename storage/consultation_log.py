@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+from typing import Any
 import os
 
 import sqlalchemy as sa
@@ -20,7 +21,7 @@ from storage.database import create_engine, database_url
 from storage.personal_data import mask_personal_data
 
 logger = logging.getLogger(__name__)
-Base = declarative_base()
+Base: Any = declarative_base()  # SQLAlchemy 1.4's declarative base has no static type
 
 
 def now() -> dt.datetime:

@@ -126,12 +126,12 @@ def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | Non
             return dt.date(year, 1, 1)
         return _english(_RELATIVE_WORDS.get(match.group("yw"), ""), today, prefer)
     if match.group("rel"):
-        day = _english(_RELATIVE_WORDS[match.group("rel")], today, prefer)
-        if day and match.group("rd"):  # 上个月15号: that day of that month
+        relative = _english(_RELATIVE_WORDS[match.group("rel")], today, prefer)
+        if relative and match.group("rd"):  # 上个月15号: that day of that month
             day_of_month = number_value(match.group("rd"))
-            return _safe_date(day.year, day.month, int(day_of_month)) if day_of_month else None
+            return _safe_date(relative.year, relative.month, int(day_of_month)) if day_of_month else None
         position = _POSITION_WORDS.get(match.group("rpos") or "")
-        return _at(day, position) if day and position else day
+        return _at(relative, position) if relative and position else relative
     if match.group("n"):
         amount = number_value(match.group("n"))
         if amount is None or not amount.is_integer():

@@ -192,12 +192,9 @@ def chinese_durations(text: str) -> Iterator[tuple[tuple[int, int], Duration]]:
             adjust = -1
         duration, end = Duration(amount, UNIT_OF_WORD[unit], adjust), match.end()
         part = _ZH_AND_PART.match(text, match.end())
-        if part and (part.group("few") or number_value(part.group("n")) is not None):
-            extra = (
-                0
-                if part.group("few")
-                else number_value(part.group("n")) * DAYS_PER_UNIT[UNIT_OF_WORD[part.group("unit")]]
-            )
+        part_amount = 0 if part is None or part.group("few") else number_value(part.group("n"))
+        if part and part_amount is not None:
+            extra = part_amount * DAYS_PER_UNIT[UNIT_OF_WORD[part.group("unit")]]
             duration = Duration(duration.days + extra, "day", 1 if part.group("few") else 0)
             consumed = end = part.end()
         yield (match.start(), end), duration
