@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from typing import Any
 import os
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
