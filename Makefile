@@ -7,10 +7,9 @@ PY        := $(VENV)/bin/python
 RASA      := $(VENV)/bin/rasa
 INSTALLED := $(VENV)/.installed
 MODEL     := models/latest.tar.gz
-SPACY     := build/spacy_pipeline/meta.json
 WIDGET    := build/web/webchat.js
-MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(SPACY) \
-                $(wildcard nlu_components/*.py understanding/*.py) spacy_pipeline/lexicon.yml
+MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
+                $(wildcard nlu_components/*.py understanding/*.py) understanding/lexicon.yml
 
 # Quieter, offline-friendly Rasa and TensorFlow.
 export TF_CPP_MIN_LOG_LEVEL ?= 2
@@ -19,12 +18,12 @@ export RASA_TELEMETRY_ENABLED ?= false
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
 
-.PHONY: help install system-packages spacy web lint generate validate train run test unit-test story-test nlu-report report bench bench-replies lock clean
+.PHONY: help install system-packages web lint generate validate train run test unit-test story-test nlu-report report bench bench-replies lock clean
 
 help:
 	@echo "make run   - install what is missing, train if needed, start the assistant"
 	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
-	@echo "parts: install system-packages spacy web lint generate validate train unit-test story-test nlu-report report bench bench-replies lock clean"
+	@echo "parts: install system-packages web lint generate validate train unit-test story-test nlu-report report bench bench-replies lock clean"
 
 install: $(INSTALLED)
 
@@ -50,24 +49,20 @@ $(WIDGET): web/package.json web/package-lock.json
 	mkdir -p $(@D) && sed -E 's~@import url\(https://fonts\.googleapis\.com[^)]*\);?~~g' \
 		web/node_modules/rasa-webchat/lib/index.js > $@
 
-# The rule-based spaCy pipeline Rasa loads, built from spacy_pipeline/.
-spacy: $(SPACY)
-$(SPACY): $(wildcard spacy_pipeline/*.py) spacy_pipeline/lexicon.yml | install
-	$(PY) -m spacy_pipeline.build build/spacy_pipeline
 
 # Style, formatting and types: policy_rules and the catalogue code strictly typed.
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy --strict policy_rules text_catalogue
-	$(PY) -m mypy actions channels storage dialogue understanding nlu_components spacy_pipeline
+	$(PY) -m mypy actions channels storage dialogue understanding nlu_components
 
 # domain.yml and data/rules_forms.yml from policy_rules, the catalogue and dialogue/base.yml
 # (tests/dialogue fails when the checked-in files are not in step).
 generate: install
 	$(PY) -m dialogue.generate
 
-validate: $(SPACY)
+validate: install
 	$(RASA) data validate --fail-on-warnings
 
 # Retrains only when the config, the domain or the training data changed.
@@ -89,7 +84,7 @@ test: lint validate train unit-test story-test
 	@echo "==> All checks passed"
 
 # NLU quality: 3-fold cross-validation of the intent classifier (report in results/nlu/).
-nlu-report: $(SPACY)
+nlu-report: install
 	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out results/nlu
 	@$(PY) -c "import json; r=json.load(open('results/nlu/intent_report.json')); print('intent macro F1:', round(r['macro avg']['f1-score'], 3))"
 

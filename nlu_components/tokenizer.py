@@ -48,9 +48,9 @@ def chinese_segmenter():
 @functools.lru_cache(maxsize=1)
 def english_tokenizer():
     """The tokenizer of spaCy's blank English model (no model to download)."""
-    from spacy_pipeline import import_spacy
+    import spacy
 
-    return import_spacy().blank("en").tokenizer
+    return spacy.blank("en").tokenizer
 
 
 # spaCy's prefix and suffix rules take time growing with the square of a chunk's length (2,000
@@ -110,7 +110,7 @@ class BilingualTokenizer(Tokenizer):
 
     @staticmethod
     def required_packages() -> list[str]:
-        return ["jieba"]  # spaCy is imported through spacy_pipeline.import_spacy (see there why)
+        return ["jieba", "spacy"]
 
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         return self._apply_token_pattern(tokenize_text(message.get(attribute)))

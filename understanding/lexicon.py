@@ -1,7 +1,7 @@
 """The lexicon, read once for everyone: entity label -> canonical value -> phrases, and the scheme stems.
 
-The file is `spacy_pipeline/lexicon.yml`. The entity ruler (`spacy_pipeline`),
-the Chinese span finder (`understanding.spans`) and the fact readers
+The file is `understanding/lexicon.yml`. The span finder of the NLU pipeline
+(`understanding.spans`) and the fact readers
 (`understanding.choices`) all read it through this module, so a phrase or typo
 listed there is both found and understood.
 """
@@ -19,7 +19,7 @@ STEMS_KEY = "stems"
 
 @functools.lru_cache(maxsize=1)
 def _file() -> dict:
-    text = (resources.files("spacy_pipeline") / "lexicon.yml").read_text(encoding="utf-8")
+    text = (resources.files("understanding") / "lexicon.yml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 

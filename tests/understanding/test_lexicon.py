@@ -1,7 +1,6 @@
 """One lexicon: every phrase, typo and scheme stem that is found in a message is also read as its value.
 
-Both finders are checked: the one the NLU pipeline uses (`understanding.spans`, English and Chinese)
-and spaCy's entity ruler built by `make` (`spacy_pipeline`, English).
+The finder is the one the NLU pipeline uses (`understanding.spans`, English and Chinese).
 """
 
 from __future__ import annotations
@@ -63,36 +62,3 @@ def test_every_scheme_stem_is_found_and_read_as_its_scheme(value, phrase):
     spans = [span for span in find_spans(phrase) if span.label == "scheme"]
     assert [span.text for span in spans] == [phrase]
     assert scheme_of(spans[0].text) == value
-
-
-@pytest.fixture(scope="module")
-def spacy_ruler():
-    from spacy_pipeline.build import build
-
-    return build()
-
-
-def test_every_phrase_the_spacy_ruler_matches_is_read_as_its_value(spacy_ruler):
-    unread = []
-    for label, value, phrase in LEXICON_PHRASES:
-        if has_han(phrase):
-            continue  # Chinese is not split into words by the English tokenizer: the span finder finds it
-        for ent in spacy_ruler(phrase).ents:
-            if ent.label_ == label and read(label, ent.text) != value:
-                unread.append((label, phrase, ent.text, read(label, ent.text), value))
-    for value, phrase in STEM_PHRASES:
-        if has_han(phrase):
-            continue
-        for ent in spacy_ruler(phrase).ents:
-            if ent.label_ == "scheme" and scheme_of(ent.text) != value:
-                unread.append(("scheme", phrase, ent.text, scheme_of(ent.text), value))
-    assert unread == []
-
-
-def test_the_spacy_ruler_finds_every_english_stem_phrase(spacy_ruler):
-    missed = [
-        phrase
-        for value, phrase in STEM_PHRASES
-        if not has_han(phrase) and [(e.text, e.label_) for e in spacy_ruler(phrase).ents] != [(phrase, "scheme")]
-    ]
-    assert missed == []
