@@ -14,6 +14,9 @@ from typing import Any
 
 from policy_rules import Decision, PolicyInputError, Statement
 from policy_rules.engine import Citation
+
+# A blank line after a heading: chat widgets render Markdown, where a list must not touch a paragraph.
+LIST_AFTER_HEADING = "\n\n"
 from text_catalogue import has, say
 from text_catalogue.formats import date_text, number_text
 
@@ -31,12 +34,12 @@ def answer_text(language: str, decision: Decision) -> str:
 
 def steps_text(language: str, decision: Decision) -> str:
     lines = [f"{n}. {sentences(language, [step])}" for n, step in enumerate(decision.steps, 1)]
-    return say(language, "layout.steps") + "\n" + "\n".join(lines)
+    return say(language, "layout.steps") + LIST_AFTER_HEADING + "\n".join(lines)
 
 
 def notes_text(language: str, decision: Decision) -> str:
     lines = [f"- {sentences(language, [note])}" for note in decision.notes]
-    return say(language, "layout.notes") + "\n" + "\n".join(lines)
+    return say(language, "layout.notes") + LIST_AFTER_HEADING + "\n".join(lines)
 
 
 def citation_title(language: str, citation: Citation) -> str:
@@ -61,7 +64,7 @@ def sources_text(language: str, decision: Decision) -> str:
         say(language, "layout.source_line", title=title, sections=separator.join(sections))
         for title, sections in by_title.items()
     ]
-    return say(language, "layout.sources") + "\n" + "\n".join(lines)
+    return say(language, "layout.sources") + LIST_AFTER_HEADING + "\n".join(lines)
 
 
 def decision_text(language: str, decision: Decision) -> str:
@@ -115,8 +118,7 @@ def trace_text(language: str, decision: Decision) -> str:
             line += say(language, "layout.why_source", source=citation_label(language, step.citation))
         lines.append(line)
     heading = say(language, "layout.why_heading", rule=say(language, f"rule.{decision.rule_id}.title"))
-    # A blank line after the heading: chat widgets render Markdown, where a list must not touch a paragraph.
-    return heading + "\n\n" + "\n".join(lines)
+    return heading + LIST_AFTER_HEADING + "\n".join(lines)
 
 
 def input_description(language: str, name: str) -> str:
