@@ -83,10 +83,14 @@ story-test: $(MODEL)
 test: lint validate train unit-test story-test
 	@echo "==> All checks passed"
 
-# NLU quality: 3-fold cross-validation of the intent classifier (report in results/nlu/).
+# NLU quality per language: 3-fold cross-validation of the whole pipeline on data/nlu/<language>
+# (reports in results/nlu/<language>/: intent and entity reports, confusions).
 nlu-report: install
-	$(RASA) test nlu --nlu data/nlu --config config.yml --cross-validation --folds 3 --out results/nlu
-	@$(PY) -c "import json; r=json.load(open('results/nlu/intent_report.json')); print('intent macro F1:', round(r['macro avg']['f1-score'], 3))"
+	for language in en zh; do \
+	  $(RASA) test nlu --nlu data/nlu/$$language --config config.yml --cross-validation --folds 3 \
+	    --out results/nlu/$$language || exit 1; \
+	done
+	$(PY) -m benchmarks.nlu_figures results/nlu
 
 # Staff report on the consultation log (DATABASE_URL chooses the database): make report ARGS="--since 2026-11-01"
 report: install
