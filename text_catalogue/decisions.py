@@ -14,11 +14,11 @@ from typing import Any
 
 from policy_rules import Decision, PolicyInputError, Statement
 from policy_rules.engine import Citation
+from text_catalogue import has, say
+from text_catalogue.formats import date_text, number_text
 
 # A blank line after a heading: chat widgets render Markdown, where a list must not touch a paragraph.
 LIST_AFTER_HEADING = "\n\n"
-from text_catalogue import has, say
-from text_catalogue.formats import date_text, number_text
 
 
 def sentences(language: str, statements: Iterable[Statement]) -> str:
