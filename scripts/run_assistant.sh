@@ -5,6 +5,13 @@ cd "$(dirname "$0")/.."
 
 VENV=${VENV:-.venv}
 RASA_PORT=${RASA_PORT:-5005}
+# Loopback by default; a deployment behind a reverse proxy sets RASA_INTERFACE=0.0.0.0 (README: Settings).
+RASA_INTERFACE=${RASA_INTERFACE:-127.0.0.1}
+# Cross-origin requests only from the chat page's own origin unless CORS_ORIGINS names others.
+CORS_ORIGINS=${CORS_ORIGINS:-http://localhost:${RASA_PORT} http://127.0.0.1:${RASA_PORT}}
+# Rasa's HTTP API (conversations, model) is off: on only with a token, and then every route asks for it.
+api=()
+if [ -n "${RASA_API_TOKEN:-}" ]; then api=(--enable-api --auth-token "$RASA_API_TOKEN"); fi
 ACTION_PORT=${ACTION_PORT:-5055}
 MODEL=${MODEL:-models/latest.tar.gz}
 export ACTION_ENDPOINT_URL=${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_PORT}/webhook}
@@ -41,7 +48,8 @@ pids+=($!)
 wait_for "action server" "http://localhost:${ACTION_PORT}/health" "${pids[-1]}" logs/actions.log
 
 echo "==> Starting the Rasa server on port $RASA_PORT (loading the model takes a moment)"
-"$VENV/bin/rasa" run --model "$MODEL" --port "$RASA_PORT" --enable-api --cors "*" \
+# shellcheck disable=SC2086  # CORS_ORIGINS is a list of origins
+"$VENV/bin/rasa" run --model "$MODEL" --interface "$RASA_INTERFACE" --port "$RASA_PORT" "${api[@]}" --cors $CORS_ORIGINS \
   --credentials credentials.yml --endpoints endpoints.yml >logs/rasa.log 2>&1 &
 pids+=($!)
 wait_for "Rasa server" "http://localhost:${RASA_PORT}/status" "${pids[-1]}" logs/rasa.log
@@ -54,6 +62,7 @@ The assistant is running.
   Conversations: $( [ -n "${DATABASE_URL:-}" ] && echo "the database DATABASE_URL names" || echo "SQLite file var/assistant.db")$( [ -n "${REDIS_URL:-}" ] && echo ", locks in Redis (REDIS_URL)")
   Staff report:  make report
   REST channel:  POST http://localhost:${RASA_PORT}/webhooks/rest/webhook  {"sender": "me", "message": "hello"}
+  HTTP API:      $( [ -n "${RASA_API_TOKEN:-}" ] && echo "on, with the token RASA_API_TOKEN" || echo "off (set RASA_API_TOKEN to switch it on)")
   Socket.IO:     http://localhost:${RASA_PORT}/socket.io
   Logs:          logs/rasa.log, logs/actions.log
 Press Ctrl-C to stop.
