@@ -124,9 +124,7 @@ def decide_exclusions(ev: Evaluation) -> Decision:
 
 
 def decide_channels(ev: Evaluation) -> Decision:
-    return ev.decision(
-        outcome="service_channels", answer=hotline(ev), steps=online_channels(ev), notes=(says("service.own_records"),)
-    )
+    return ev.decision(outcome="service_channels", answer=hotline(ev), steps=online_channels(ev))
 
 
 ELIGIBILITY = Rule("employee_insurance_eligibility", (), ("who_may_join_employee_insurance",), decide_eligibility)

@@ -146,6 +146,18 @@ def gap_bills_covered(ev: Evaluation, old_enrolment_end_date: dt.date, payment_r
     return payment_resumed_date <= add_months(old_enrolment_end_date, ev.param("transfer.gap_bills_covered_months"))
 
 
+@unit(
+    "transfer.id_number_identifies",
+    SOURCE,
+    "transfer_process",
+    quote="The ID number is the unique identification code of the insured. When the medical insurance relationship "
+    "is transferred, the insured only needs to show it to the social security agency, and the insured information "
+    "can be updated in time",
+)
+def id_number_identifies(ev: Evaluation) -> Statement:
+    return says("transfer.id_number_identifies")
+
+
 def decide(ev: Evaluation) -> Decision:
     cancel, apply = cancel_at_old_place(ev), apply_at_new_place(ev, new_city=ev.given("new_city"))
     notes = [
@@ -154,6 +166,7 @@ def decide(ev: Evaluation) -> Decision:
         benefits_from_next_month(ev),
         moves_with_relationship(ev),
         transfer_refused(ev),
+        id_number_identifies(ev),
     ]
     if ev.fact("has_receiving_employer"):
         return ev.decision(
