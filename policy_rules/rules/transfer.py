@@ -10,6 +10,10 @@ Readings chosen where the text is open:
   the month when that month is shorter): ended 31 August → 30 November.
 - Bills of the gap: paid when the new payment starts by that same deadline; a
   payment that starts later leaves the unpaid period uncovered.
+- When the question has a date (`as_of`) after the three-month deadline, the
+  deadline has passed: the answer says so (fact `deadline_passed`) instead of
+  "pay by"; the sources do not say how to resume after it, beyond the bills of
+  the unpaid period not being paid, so the citizen is sent to the bureau.
 - "from the next month" means the month after the transfer is completed; the
   completion date is not asked, as citizens rarely know it in advance.
 """
@@ -186,6 +190,10 @@ def decide(ev: Evaluation) -> Decision:
         facts["payment_deadline"] = deadline.isoformat()
         deadline_key = "transfer.pay_by_date"
         deadline_params.update(deadline=deadline, end=end)
+        if ev.as_of is not None:
+            facts["deadline_passed"] = ev.as_of > deadline
+            if facts["deadline_passed"]:
+                deadline_key = "transfer.deadline_passed"
     notes.insert(0, gap_bills_rule(ev))
     return ev.decision(
         outcome="transfer_paying_as_individual",
@@ -193,6 +201,7 @@ def decide(ev: Evaluation) -> Decision:
         steps=(cancel, apply, says(f"{deadline_key}.step", **deadline_params)),
         notes=notes,
         facts=facts,
+        refer_to_bureau=bool(facts.get("deadline_passed")),
     )
 
 
