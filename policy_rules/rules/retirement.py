@@ -5,6 +5,9 @@ Readings chosen where the text is open:
   without giving it; no source states the number, so the rule asks the citizen
   for it and, when they do not know, gives both outcomes and refers them to the
   bureau rather than assuming one.
+- Zero years: 0 contribution years at retirement is possible and accepted
+  (the citizen may then pay up to the required years); a requirement of 0
+  years is not a requirement, so required_years 0 is refused as a typo.
 - Before the statutory retirement age the article does not apply yet, so the
   contribution years are not asked.
 - The article speaks of "Individuals who participate in the basic medical
@@ -22,7 +25,7 @@ SOURCE = "social_insurance_law_article_27"
 INPUTS = (
     InputSpec("reached_retirement_age", "bool"),
     InputSpec("contribution_years", "years", maximum=60),
-    InputSpec("required_years", "years", optional=True, maximum=60),
+    InputSpec("required_years", "years", optional=True, maximum=60, positive=True),
 )
 
 
