@@ -31,6 +31,7 @@ class InputSpec:
     asked: False for context facts the rule uses when given but never asks for.
     optional: the citizen may answer "unknown"; the rule then answers for every case.
     maximum: largest accepted number (days or years); larger is treated as a typo.
+    positive: zero is refused too, for numbers where 0 makes no sense (a requirement of 0 years).
     """
 
     name: str
@@ -39,6 +40,7 @@ class InputSpec:
     asked: bool = True
     optional: bool = False
     maximum: float | None = None
+    positive: bool = False
 
     def invalid(self, code: str, **params: Any) -> InvalidInput:
         return InvalidInput(code, self.name, **params)
@@ -82,6 +84,8 @@ class InputSpec:
             raise self.invalid(f"not_a_number.{unit}")
         if number < 0:
             raise self.invalid(f"negative.{unit}")
+        if self.positive and number == 0:
+            raise self.invalid(f"zero.{unit}")
         if self.maximum is not None and number > self.maximum:
             raise self.invalid(f"too_large.{unit}", number=number, maximum=self.maximum)
         return number

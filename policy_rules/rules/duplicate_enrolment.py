@@ -141,14 +141,37 @@ def through_employer(ev: Evaluation) -> Statement:
     return says("stop_insurance.through_employer")
 
 
+@unit(
+    "stop_insurance.bureau_website",
+    "online_handling_and_interruption",
+    "summary",
+    quote="Log in to the local medical insurance bureau in official website",
+)
+def bureau_website(ev: Evaluation) -> Statement:
+    return says("stop_insurance.bureau_website")
+
+
+@unit(
+    "duplicate.bureau_will_notify",
+    SOURCE,
+    "paragraph_4",
+    quote="the Municipal Medical Insurance Center will recently call or send information notifications to the "
+    "insured participants",
+)
+def bureau_will_notify(ev: Evaluation) -> Statement:
+    return says("duplicate.bureau_will_notify")
+
+
 def _stop_steps(ev: Evaluation, payer: str) -> tuple[Statement, ...]:
     if payer == "employer":
         return (through_employer(ev),)
-    return (*individual_payer_channels(ev), channels_elsewhere(ev))
+    return (*individual_payer_channels(ev), channels_elsewhere(ev), bureau_website(ev))
 
 
 def decide_definition(ev: Evaluation) -> Decision:
-    return ev.decision(outcome="definition", answer=definition(ev), notes=(example(ev), keep_only_one(ev)))
+    return ev.decision(
+        outcome="definition", answer=definition(ev), notes=(example(ev), keep_only_one(ev), bureau_will_notify(ev))
+    )
 
 
 def decide_which_to_keep(ev: Evaluation) -> Decision:
@@ -172,12 +195,14 @@ def decide_which_to_keep(ev: Evaluation) -> Decision:
                 says("duplicate.short_employee_time_open", minimum=ev.param("duplicate.employee_continuous_min_years")),
             ),
             steps=(*_stop_steps(ev, residents_enrolment_payer(ev)), through_employer(ev)),
+            notes=(bureau_will_notify(ev),),
             refer_to_bureau=True,
         )
     return ev.decision(
         outcome=outcome,
         answer=(only_one, keep),
         steps=_stop_steps(ev, payer),
+        notes=(bureau_will_notify(ev),),
         facts={"stop_payer": payer},
     )
 

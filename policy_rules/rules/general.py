@@ -119,13 +119,12 @@ def decide_family_use(ev: Evaluation) -> Decision:
 
 
 def decide_exclusions(ev: Evaluation) -> Decision:
-    return ev.decision(outcome="not_covered_list", answer=says("coverage.not_paid_for"), steps=exclusions(ev))
+    # The exclusions are what the answer lists, not steps to take.
+    return ev.decision(outcome="not_covered_list", answer=(says("coverage.not_paid_for"), *exclusions(ev)))
 
 
 def decide_channels(ev: Evaluation) -> Decision:
-    return ev.decision(
-        outcome="service_channels", answer=hotline(ev), steps=online_channels(ev), notes=(says("service.own_records"),)
-    )
+    return ev.decision(outcome="service_channels", answer=hotline(ev), steps=online_channels(ev))
 
 
 ELIGIBILITY = Rule("employee_insurance_eligibility", (), ("who_may_join_employee_insurance",), decide_eligibility)

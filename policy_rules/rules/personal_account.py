@@ -11,6 +11,12 @@ Readings chosen where the text is open:
 - Item 4 (receiving agency refuses the balance or gives no account) and
   paragraph 1 (account cannot be transferred) are one case.
 - Any other reason is not covered: the rule says so and refers to the bureau.
+- Item 1 lets a retiree living in another place withdraw only after "the
+  confirmation procedures for long-term medical treatment in different places";
+  the answer is conditional on that confirmation, and without it the sources do
+  not settle the case, so the citizen is referred to the bureau.
+- Paragraph 1 also names losing one's nationality; it is told to those leaving
+  the country before retirement, the case the choice groups it with.
 """
 
 from __future__ import annotations
@@ -82,6 +88,17 @@ def leaving_country(ev: Evaluation) -> tuple[Statement, Statement]:
 
 
 @unit(
+    "personal_account.nationality_lost",
+    SOURCE,
+    "paragraph_1",
+    quote="Insured persons who leave the country to settle down or lose their nationality may apply for a one-time "
+    "payment of personal account balance and terminate their medical insurance relationship in this city",
+)
+def nationality_lost(ev: Evaluation) -> Statement:
+    return says("personal_account.nationality_lost")
+
+
+@unit(
     "personal_account.transfer_balance_refused",
     SOURCE,
     "item_4",
@@ -105,7 +122,15 @@ def moves_with_relationship(ev: Evaluation) -> Statement:
 
 def decide(ev: Evaluation) -> Decision:
     situation = ev.fact("withdrawal_situation")
-    if situation in ("retired_living_elsewhere", "retired_settled_abroad"):
+    if situation == "retired_living_elsewhere":
+        return ev.decision(
+            outcome="withdrawal_once_treatment_elsewhere_confirmed",
+            answer=(says("personal_account.yes_once_confirmed"), retired_elsewhere_or_abroad(ev)),
+            steps=(says("personal_account.confirm_treatment_elsewhere"), says("personal_account.bring_materials")),
+            notes=(says("personal_account.unconfirmed_open"),),
+            refer_to_bureau=True,
+        )
+    if situation == "retired_settled_abroad":
         return ev.decision(
             outcome="withdrawal_allowed",
             answer=(says("yes"), retired_elsewhere_or_abroad(ev)),
@@ -122,6 +147,7 @@ def decide(ev: Evaluation) -> Decision:
             outcome="withdrawal_after_stopping_insurance",
             answer=says("personal_account.yes_once_stopped"),
             steps=leaving_country(ev),
+            notes=(nationality_lost(ev),),
         )
     if situation == "transfer_balance_refused":
         return ev.decision(
@@ -158,6 +184,7 @@ RULE = Rule(
     inputs=INPUTS,
     outcomes=(
         "withdrawal_allowed",
+        "withdrawal_once_treatment_elsewhere_confirmed",
         "withdrawal_by_heir",
         "withdrawal_after_stopping_insurance",
         "balance_moves_with_transfer",

@@ -5,8 +5,14 @@ Readings chosen where the text is open:
   without giving it; no source states the number, so the rule asks the citizen
   for it and, when they do not know, gives both outcomes and refers them to the
   bureau rather than assuming one.
+- Zero years: 0 contribution years at retirement is possible and accepted
+  (the citizen may then pay up to the required years); a requirement of 0
+  years is not a requirement, so required_years 0 is refused as a typo.
 - Before the statutory retirement age the article does not apply yet, so the
   contribution years are not asked.
+- The article speaks of "Individuals who participate in the basic medical
+  insurance for employees": every answer says it concerns employee medical
+  insurance only (not residents' insurance).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ SOURCE = "social_insurance_law_article_27"
 INPUTS = (
     InputSpec("reached_retirement_age", "bool"),
     InputSpec("contribution_years", "years", maximum=60),
-    InputSpec("required_years", "years", optional=True, maximum=60),
+    InputSpec("required_years", "years", optional=True, maximum=60, positive=True),
 )
 
 
@@ -46,12 +52,23 @@ def article_27(ev: Evaluation) -> tuple[Statement, Statement]:
     return says("retirement.years_met"), says("retirement.years_short")
 
 
+@unit(
+    "retirement.employee_insurance_only",
+    SOURCE,
+    "article_27",
+    quote="Individuals who participate in the basic medical insurance for employees",
+)
+def employee_insurance_only(ev: Evaluation) -> Statement:
+    return says("retirement.employee_insurance_only")
+
+
 def decide(ev: Evaluation) -> Decision:
     met, short = article_27(ev)
+    only = employee_insurance_only(ev)
     if not ev.fact("reached_retirement_age"):
         return ev.decision(
             outcome="rule_applies_at_retirement",
-            answer=(says("retirement.applies_at_retirement_age"), met, short),
+            answer=(only, says("retirement.applies_at_retirement_age"), met, short),
             notes=(says("retirement.ask_required_years"),),
         )
     paid = ev.fact("contribution_years")
@@ -59,7 +76,7 @@ def decide(ev: Evaluation) -> Decision:
     if required is None:
         return ev.decision(
             outcome="depends_on_required_years",
-            answer=(says("retirement.you_have", paid=paid), met, short),
+            answer=(only, says("retirement.you_have", paid=paid), met, short),
             steps=(says("retirement.compare_with_required"),),
             facts={"contribution_years": paid},
             refer_to_bureau=True,
@@ -67,13 +84,13 @@ def decide(ev: Evaluation) -> Decision:
     if years_met(ev, contribution_years=paid, required_years=required):
         return ev.decision(
             outcome="no_more_premiums",
-            answer=says("retirement.reaches", paid=paid, required=required),
+            answer=(only, says("retirement.reaches", paid=paid, required=required)),
             facts={"contribution_years": paid, "required_years": required},
         )
     shortfall = required - paid
     return ev.decision(
         outcome="may_pay_up_to_required_years",
-        answer=says("retirement.short_of", paid=paid, shortfall=shortfall, required=required),
+        answer=(only, says("retirement.short_of", paid=paid, shortfall=shortfall, required=required)),
         steps=(says("retirement.how_to_pay_missing", shortfall=shortfall),),
         facts={"contribution_years": paid, "required_years": required, "shortfall_years": shortfall},
     )

@@ -10,6 +10,10 @@ Readings chosen where the text is open:
   the month when that month is shorter): ended 31 August → 30 November.
 - Bills of the gap: paid when the new payment starts by that same deadline; a
   payment that starts later leaves the unpaid period uncovered.
+- When the question has a date (`as_of`) after the three-month deadline, the
+  deadline has passed: the answer says so (fact `deadline_passed`) instead of
+  "pay by"; the sources do not say how to resume after it, beyond the bills of
+  the unpaid period not being paid, so the citizen is sent to the bureau.
 - "from the next month" means the month after the transfer is completed; the
   completion date is not asked, as citizens rarely know it in advance.
 """
@@ -146,6 +150,18 @@ def gap_bills_covered(ev: Evaluation, old_enrolment_end_date: dt.date, payment_r
     return payment_resumed_date <= add_months(old_enrolment_end_date, ev.param("transfer.gap_bills_covered_months"))
 
 
+@unit(
+    "transfer.id_number_identifies",
+    SOURCE,
+    "transfer_process",
+    quote="The ID number is the unique identification code of the insured. When the medical insurance relationship "
+    "is transferred, the insured only needs to show it to the social security agency, and the insured information "
+    "can be updated in time",
+)
+def id_number_identifies(ev: Evaluation) -> Statement:
+    return says("transfer.id_number_identifies")
+
+
 def decide(ev: Evaluation) -> Decision:
     cancel, apply = cancel_at_old_place(ev), apply_at_new_place(ev, new_city=ev.given("new_city"))
     notes = [
@@ -154,6 +170,7 @@ def decide(ev: Evaluation) -> Decision:
         benefits_from_next_month(ev),
         moves_with_relationship(ev),
         transfer_refused(ev),
+        id_number_identifies(ev),
     ]
     if ev.fact("has_receiving_employer"):
         return ev.decision(
@@ -173,6 +190,10 @@ def decide(ev: Evaluation) -> Decision:
         facts["payment_deadline"] = deadline.isoformat()
         deadline_key = "transfer.pay_by_date"
         deadline_params.update(deadline=deadline, end=end)
+        if ev.as_of is not None:
+            facts["deadline_passed"] = ev.as_of > deadline
+            if facts["deadline_passed"]:
+                deadline_key = "transfer.deadline_passed"
     notes.insert(0, gap_bills_rule(ev))
     return ev.decision(
         outcome="transfer_paying_as_individual",
@@ -180,6 +201,7 @@ def decide(ev: Evaluation) -> Decision:
         steps=(cancel, apply, says(f"{deadline_key}.step", **deadline_params)),
         notes=notes,
         facts=facts,
+        refer_to_bureau=bool(facts.get("deadline_passed")),
     )
 
 

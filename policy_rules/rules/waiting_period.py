@@ -13,6 +13,10 @@ Readings chosen where the text is open:
   "three months after the payment month" / "after 6 months from the payment
   month" mean: paid in month M, benefits from month M+3 / M+6. So a payment
   on 10 March 2025 after 100 days gives benefits from June 2025.
+- The question is "when did you pay (or when will you pay)", so a payment
+  date after the date of the question (`as_of`) is a planned payment, not an
+  error: the answer is phrased "if you pay in …, the pooled fund pays from …"
+  (fact `payment_planned`). Without `as_of` the payment is read as made.
 - Provision 5 ("if the payment is not made after the interruption") applies
   whatever the length of the gap, so the gap is not asked then.
 """
@@ -156,8 +160,13 @@ def decide(ev: Evaluation) -> Decision:
     else:
         first_month = first_benefit_month(ev, payment_date=payment_date, delay_months=delay)
         facts.update(payment_month=payment_date.strftime("%Y-%m"), first_benefit_month=first_month.strftime("%Y-%m"))
-        answer.append(says("waiting_period.covered_again_from", payment_date=payment_date, first_day=first_month))
-        if ev.as_of:
+        planned = ev.as_of is not None and payment_date > ev.as_of
+        if planned:
+            facts["payment_planned"] = True
+            answer.append(says("waiting_period.if_you_pay_in", payment_date=payment_date, first_day=first_month))
+        else:
+            answer.append(says("waiting_period.covered_again_from", payment_date=payment_date, first_day=first_month))
+        if ev.as_of and not planned:
             facts["benefits_started"] = ev.as_of >= first_month
             started = "waiting_period.benefits_restarted" if facts["benefits_started"] else "waiting_period.not_yet"
             answer.append(says(started, as_of=ev.as_of))

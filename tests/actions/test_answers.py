@@ -13,7 +13,7 @@ async def test_a_complete_case_is_answered_with_the_month_and_sources(dispatcher
     tracker = tracker_for({"topic": "waiting_period", "gap_days": 100, "payment_date": "2026-03-10"})
     events = await AnswerCase().run(dispatcher, tracker, domain)
     said = texts(dispatcher)
-    assert "covered again from 1 June 2026" in said
+    assert "pays your benefits again from 1 June 2026" in said
     assert "Sources:" in said and "How to operate the medical insurance online?" in said
     last = next(e for e in events if e["name"] == "last_answer")["value"]
     assert last == {

@@ -70,7 +70,7 @@ def test_a_citizen_chats_on_the_web_page(assistant, browser):
     say(page, "100 days")
     expect(conversation).to_contain_text("When did you pay", timeout=30_000)
     say(page, "March 2026")
-    expect(conversation).to_contain_text("covered again from 1 June 2026", timeout=30_000)
+    expect(conversation).to_contain_text("pays your benefits again from 1 June 2026", timeout=30_000)
 
     why = page.locator(".rw-reply", has_text="Why?").last
     why.focus()  # answer buttons take the keyboard focus ...
@@ -81,7 +81,9 @@ def test_a_citizen_chats_on_the_web_page(assistant, browser):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
     assert elsewhere == []  # everything comes from the assistant's own server: no CDN, no web fonts
     page.reload()
-    expect(page.locator(".rw-messages-container")).to_contain_text("covered again from 1 June 2026", timeout=30_000)
+    expect(page.locator(".rw-messages-container")).to_contain_text(
+        "pays your benefits again from 1 June 2026", timeout=30_000
+    )
     expect(page.locator(".rw-messages-container")).to_contain_text("payment date = 1 March 2026")
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT), full_page=True)

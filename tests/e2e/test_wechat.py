@@ -66,7 +66,7 @@ def test_a_signature_made_with_another_token_is_refused(wechat):
 
 def test_a_question_gets_the_concrete_answer_as_a_passive_reply(wechat):
     answer = wechat.send_text(new_citizen(), WAITING_PERIOD_QUESTION)
-    assert "covered again from 1 April 2025" in answer and "Sources:" in answer
+    assert "pays your benefits again from 1 April 2025" in answer and "Sources:" in answer
 
 
 def test_buttons_are_numbered_options_answered_with_the_number(wechat):
@@ -115,7 +115,7 @@ def test_safe_mode_messages_are_decrypted_and_answered_encrypted(wechat):
     assert "<Encrypt>" in reply.text and "1 April 2025" not in reply.text  # nothing in clear text
     sealed = xmltodict.parse(reply.text)["xml"]
     plain = crypto.decrypt_message(reply.text, sealed["MsgSignature"], sealed["TimeStamp"], sealed["Nonce"])
-    assert "covered again from 1 April 2025" in passive_reply_text(plain)
+    assert "pays your benefits again from 1 April 2025" in passive_reply_text(plain)
 
     tampered = {**query, "msg_signature": "0" * 40}
     assert wechat.post(body, tampered).status_code == 403
@@ -179,7 +179,7 @@ def test_a_late_reply_is_sent_through_the_customer_service_api(slow_wechat):
     assert slow_wechat.send_text(open_id, WAITING_PERIOD_QUESTION, msg_id=10_000_001) == ""  # WeChat's retry
     sent = slow_wechat.api.messages_to(open_id)
     assert len(sent) == 1 and sent[0]["msgtype"] == "text"
-    assert "covered again from 1 April 2025" in sent[0]["text"]["content"]
+    assert "pays your benefits again from 1 April 2025" in sent[0]["text"]["content"]
     assert slow_wechat.api.token_requests[0] == {
         "grant_type": "client_credential",
         "appid": APP_ID,

@@ -44,6 +44,13 @@ def test_case(rule_id, case):
     assert decision.refer_to_bureau == case.get("refer_to_bureau", False)
     for key, expected in case.get("facts", {}).items():
         assert decision.facts[key] == expected, key
+    # Optional: statement keys the answer, steps or notes must (or must not) contain.
+    for part in ("answer", "steps", "notes"):
+        keys = [statement.key for statement in getattr(decision, part)]
+        for key in case.get(f"{part}_says", []):
+            assert key in keys, (part, key, keys)
+        for key in case.get(f"{part}_does_not_say", []):
+            assert key not in keys, (part, key, keys)
 
 
 def test_every_rule_has_cases():

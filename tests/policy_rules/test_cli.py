@@ -16,7 +16,7 @@ def test_explains_a_waiting_period_case_end_to_end():
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "Outcome: benefits_after_three_months" in out
-    assert "covered again from 1 June 2025" in out
+    assert "the pooled fund pays your benefits again from 1 June 2025" in out
     assert "has not begun yet" in out
     assert "Sources:" in out and "How to operate the medical insurance online?" in out
     assert "How I reached this answer" in out and "days without benefits = 100" in out

@@ -20,9 +20,9 @@ def valid_value(spec: InputSpec) -> st.SearchStrategy:
     if spec.kind == "bool":
         return st.booleans()
     if spec.kind == "days":
-        return st.integers(min_value=0, max_value=int(spec.maximum))
+        return st.integers(min_value=1 if spec.positive else 0, max_value=int(spec.maximum))
     if spec.kind == "years":
-        return st.floats(min_value=0, max_value=spec.maximum, allow_nan=False)
+        return st.floats(min_value=0, max_value=spec.maximum, allow_nan=False, exclude_min=spec.positive)
     if spec.kind == "date":
         return DATES
     if spec.kind == "choice":
@@ -39,6 +39,7 @@ def bad_value(spec: InputSpec) -> st.SearchStrategy:
             st.floats(max_value=-0.001, allow_nan=False, allow_infinity=False),
             st.sampled_from(["many", "nan", "inf", True]),
             st.integers(min_value=int(spec.maximum) + 1),
+            st.sampled_from([0, 0.0, "0"] if spec.positive else ["many"]),
         )
     if spec.kind == "date":
         return st.sampled_from(["yesterday-ish", "2025-13-01", "2025-02-30", "31/31/2025", 12])
