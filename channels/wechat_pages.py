@@ -1,8 +1,9 @@
 """WeChat text messages have a size limit: a long reply is cut into pages that each fit.
 
 A passive reply and a customer-service text message hold at most 2048 bytes
-(UTF-8: a Chinese character takes 3). A reply is cut at paragraph breaks,
-else at line breaks, else between characters, never inside a character.
+(UTF-8: a Chinese character takes 3). A reply is cut between lines, each page
+filled with as many lines as fit; a line longer than a page is cut between
+characters, never inside one.
 The first page goes back at once; the others go through the customer-service
 API when it is configured, else they wait until the citizen asks for more
 (the hint on the page says how).
@@ -33,32 +34,30 @@ def asks_for_more(text: str) -> bool:
     return "".join(text.split()).lower().strip("。.!！?？") in MORE_WORDS
 
 
-def _cut(text: str, limit: int) -> list[str]:
-    """Pieces of at most `limit` bytes, cut at the widest break that makes them fit."""
-    if size(text) <= limit:
-        return [text]
-    for separator in ("\n\n", "\n"):
-        parts = text.split(separator)
-        if len(parts) > 1:
-            pieces: list[str] = []
-            current = ""
-            for part in parts:
-                candidate = f"{current}{separator}{part}" if current else part
-                if size(candidate) <= limit:
-                    current = candidate
-                    continue
-                if current:
-                    pieces.append(current)
-                current = part
-            pieces.append(current)
-            return [piece for chunk in pieces for piece in _cut(chunk, limit)]
+def _by_characters(line: str, limit: int) -> list[str]:
     pieces, current = [], ""
-    for character in text:
+    for character in line:
         if size(current + character) > limit:
             pieces.append(current)
             current = ""
         current += character
     return [*pieces, current]
+
+
+def _cut(text: str, limit: int) -> list[str]:
+    """Pieces of at most `limit` bytes: lines packed into each piece as they come, a line longer than a
+    piece cut between characters; a piece never starts with the line breaks between two lines."""
+    pieces: list[str] = []
+    current = ""
+    for line, breaks in re.findall(r"([^\n]*)(\n*)", text):
+        for part in _by_characters(line, limit) if size(line) > limit else [line]:
+            if current and size(current + part) > limit:
+                pieces.append(current.rstrip("\n"))
+                current = ""
+            current += part
+        current += breaks
+    pieces.append(current.rstrip("\n"))
+    return [piece for piece in pieces if piece]
 
 
 def pages(text: str, with_hint: bool, limit: int = WECHAT_TEXT_LIMIT_BYTES) -> list[str]:
