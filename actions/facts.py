@@ -157,21 +157,31 @@ def _durations(entities: Iterable[dict], text: str = ""):
     return [d for e in _as_meant(text, _entities(entities, "duration")) if (d := parse_duration(e["value"]))]
 
 
-def read_waiting_period(text, entities, today, requested):
+def stop_and_payment_dates(
+    text: str, entities: list[dict[str, Any]], today: dt.date, stop_slot: str, payment_slot: str
+) -> tuple[dict[str, Any], list[dt.date]]:
+    """The dates a message gives for when paying stopped and when it (re)started, by the words around them;
+    two dates without such words are read in time order (stopped, then paid). Also the dates left unplaced."""
     facts: dict[str, Any] = {}
-    durations = _durations(entities, text)
-    if durations:
-        facts["gap_days"] = durations[0].days
     dates = _dates_with_cues(text, entities, today)
     uncued = [day for day, cue in dates if cue is None]
     for day, cue in dates:
         if cue == "payment":
-            facts.setdefault("payment_date", day.isoformat())
+            facts.setdefault(payment_slot, day.isoformat())
         elif cue == "stop":
-            facts.setdefault("interruption_date", day.isoformat())
-    if len(uncued) == 2 and not facts.keys() & {"payment_date", "interruption_date"}:
-        facts["interruption_date"], facts["payment_date"] = (d.isoformat() for d in sorted(uncued))
-    elif uncued:
+            facts.setdefault(stop_slot, day.isoformat())
+    if len(uncued) == 2 and not facts:
+        facts[stop_slot], facts[payment_slot] = (day.isoformat() for day in sorted(uncued))
+        uncued = []
+    return facts, uncued
+
+
+def read_waiting_period(text, entities, today, requested):
+    facts, uncued = stop_and_payment_dates(text, entities, today, "interruption_date", "payment_date")
+    durations = _durations(entities, text)
+    if durations:
+        facts["gap_days"] = durations[0].days
+    if uncued:
         facts.setdefault("payment_date", uncued[0].isoformat())
     back_paid = stated(text, yes=_BACK_PAID, no=_NOT_BACK_PAID)
     if back_paid is not None:
@@ -236,17 +246,8 @@ GAP_DATES = ("old_enrolment_end_date", "payment_resumed_date")
 
 def read_transfer_gap_bills(text, entities, today, requested):
     """The day the old insurance ended ("left", "ended") and the day paying started again ("started paying")."""
-    facts: dict[str, Any] = {}
-    dates = _dates_with_cues(text, entities, today)
-    uncued = [day for day, cue in dates if cue is None]
-    for day, cue in dates:
-        if cue == "payment":
-            facts.setdefault("payment_resumed_date", day.isoformat())
-        elif cue == "stop":
-            facts.setdefault("old_enrolment_end_date", day.isoformat())
-    if len(uncued) == 2 and not facts:
-        facts["old_enrolment_end_date"], facts["payment_resumed_date"] = (d.isoformat() for d in sorted(uncued))
-    elif uncued:  # one date said plainly: the answer to the question asked, else the first the rule needs
+    facts, uncued = stop_and_payment_dates(text, entities, today, "old_enrolment_end_date", "payment_resumed_date")
+    if uncued:  # one date said plainly: the answer to the question asked, else the first the rule needs
         order = ([requested] if requested in GAP_DATES else []) + list(GAP_DATES)
         slot = next((name for name in order if name not in facts), None)
         if slot:
