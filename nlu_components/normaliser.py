@@ -15,14 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from nlu_components.building import BuiltFromConfig
 from understanding.text import MAX_CHARS, language_of, normalise_text, requested_language
 
 LANGUAGES = ("zh", "en")
@@ -38,7 +37,7 @@ def message_language(text: str, metadata: Any) -> str | None:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
-class TextNormaliser(GraphComponent):
+class TextNormaliser(BuiltFromConfig, GraphComponent):
     """Simplified characters, half-width forms, a length cap, and the message's language as an entity."""
 
     @staticmethod
@@ -47,16 +46,6 @@ class TextNormaliser(GraphComponent):
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._max_chars = int(config.get("max_chars", MAX_CHARS))
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> TextNormaliser:
-        return cls(config)
 
     @staticmethod
     def required_packages() -> list[str]:

@@ -17,13 +17,11 @@ import logging
 import re
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu_components.building import BuiltFromConfig
 from understanding.lexicon import has_han, lexicon
 from understanding.text import MAX_CHARS, blank_out_han, han_runs
 
@@ -86,7 +84,7 @@ def tokenize_text(text: str) -> list[Token]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)
-class BilingualTokenizer(Tokenizer):
+class BilingualTokenizer(BuiltFromConfig, Tokenizer):
     """Chinese runs segmented by jieba, the rest by spaCy's English tokenizer."""
 
     @staticmethod
@@ -97,16 +95,6 @@ class BilingualTokenizer(Tokenizer):
             "token_pattern": None,
             "prefix_separator_symbol": None,
         }
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        return cls(config)
 
     @staticmethod
     def required_packages() -> list[str]:
