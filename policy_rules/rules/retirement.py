@@ -10,6 +10,11 @@ Readings chosen where the text is open:
   years is not a requirement, so required_years 0 is refused as a typo.
 - Before the statutory retirement age the article does not apply yet, so the
   contribution years are not asked.
+- "I have already reached the required years" (or "not yet") without numbers:
+  the context fact `required_years_reached` (never asked) decides whether the
+  years are met, so the years are not asked; a required number of years, when
+  also given, wins, being more precise. Before retirement age it keeps only the matching
+  half of the article in the answer.
 - The article speaks of "Individuals who participate in the basic medical
   insurance for employees": every answer says it concerns employee medical
   insurance only (not residents' insurance).
@@ -26,6 +31,7 @@ INPUTS = (
     InputSpec("reached_retirement_age", "bool"),
     InputSpec("contribution_years", "years", maximum=60),
     InputSpec("required_years", "years", optional=True, maximum=60, positive=True),
+    InputSpec("required_years_reached", "bool", asked=False),
 )
 
 
@@ -65,11 +71,21 @@ def employee_insurance_only(ev: Evaluation) -> Statement:
 def decide(ev: Evaluation) -> Decision:
     met, short = article_27(ev)
     only = employee_insurance_only(ev)
+    reached = ev.given("required_years_reached")
+    said = {True: (met,), False: (short,)}.get(reached, (met, short))  # the half the citizen's case needs
     if not ev.fact("reached_retirement_age"):
         return ev.decision(
             outcome="rule_applies_at_retirement",
-            answer=(only, says("retirement.applies_at_retirement_age"), met, short),
+            answer=(only, says("retirement.applies_at_retirement_age"), *said),
             notes=(says("retirement.ask_required_years"),),
+        )
+    if reached is not None and ev.given("required_years") is None:
+        paid_years = ev.given("contribution_years")
+        have = (says("retirement.you_have", paid=paid_years),) if paid_years is not None else ()
+        return ev.decision(
+            outcome="no_more_premiums" if reached else "may_pay_up_to_required_years",
+            answer=(only, *have, *said),
+            steps=() if reached else (says("retirement.compare_with_required"),),
         )
     paid = ev.fact("contribution_years")
     required = ev.optional_fact("required_years")
