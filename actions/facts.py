@@ -20,6 +20,7 @@ from policy_rules import UNKNOWN, InputSpec
 from understanding.choices import (
     enrolment_pair,
     has_receiving_employer,
+    required_years_status,
     retirement_status,
     says_dont_know,
     schemes_mentioned,
@@ -30,6 +31,7 @@ from understanding.choices import (
 )
 from understanding.dates import parse_date
 from understanding.durations import parse_bare_number, parse_duration
+from understanding.places import city_roles
 from understanding.text import normalise_text
 
 # Intents a reply to the bot's question gets, readable or not; other intents change the subject.
@@ -78,7 +80,6 @@ _CORRECTION = re.compile(
     r"|不对|不是|说错|错了|更正|应该是|改成|改为|其实是|实际上是|纠正",
     re.IGNORECASE,
 )
-_TO_PLACE = re.compile(r"(到|去|往|至|来|迁入|转入)$")
 
 
 # No message states more than a few facts of a kind; reading at most this many bounds the work on
@@ -215,22 +216,21 @@ def read_residents_refund(text, entities, today, requested):
     return {"paid_scheme": schemes[0]} if schemes else {}
 
 
+def _cities(text: str, entities: Iterable[dict]) -> list[tuple[int, int, str]]:
+    """Each city entity as (start, end, canonical name), in order of mention."""
+    found = []
+    for entity in _entities(entities, "city"):
+        start = entity.get("start", 0)
+        for value in values_in_text("city", text, [entity])[:1]:
+            found.append((start, entity.get("end", start), value))
+    return sorted(found)
+
+
 def read_transfer(text, entities, today, requested):
     facts: dict[str, Any] = {}
-    cities = _entity_values("city", text, entities)
-    if cities:
-        to_city = re.search(r"\b(?:to|into|in)\s+([A-Z][\w']+(?: [A-Z][\w']+)?)", text)
-        # 从广州到深圳, 去深圳: the city after 到/去 is where the person goes
-        after_to = [
-            value
-            for e in _entities(entities, "city")
-            if _TO_PLACE.search(text[max(0, e.get("start", 0) - 2) : e.get("start", 0)])
-            for value in values_in_text("city", text, [e])
-        ]
-        facts["new_city"] = next(
-            (c for c in cities if to_city and c.lower() == to_city.group(1).lower()),
-            after_to[-1] if after_to else cities[-1],
-        )
+    _origin, destination = city_roles(text, _cities(text, entities))
+    if destination:
+        facts["new_city"] = destination
     employer = has_receiving_employer(text)
     if employer is not None:
         facts["has_receiving_employer"] = employer
@@ -265,6 +265,9 @@ def read_retirement(text, entities, today, requested):
     retired = retirement_status(text)
     if retired is not None:
         facts["reached_retirement_age"] = retired
+    reached = required_years_status(text)  # "I've already reached the required years", 已经交够了
+    if reached is not None:
+        facts["required_years_reached"] = reached
     for entity in _as_meant(text, _entities(entities, "duration")):
         duration = parse_duration(entity["value"])
         if not duration:
@@ -301,7 +304,7 @@ def read_answer(spec: InputSpec, text: str, intent: str | None, entities: list, 
     if spec.optional and says_dont_know(text, intent):
         return UNKNOWN
     if spec.kind == "bool":
-        described = has_receiving_employer(text) if spec.name == "has_receiving_employer" else None
+        described = has_receiving_employer(text, answering=True) if spec.name == "has_receiving_employer" else None
         return described if described is not None else yes_no(text, intent)
     if spec.kind in ("days", "years"):
         duration = next(iter(_durations(entities, text)), None) or parse_duration(text)

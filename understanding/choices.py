@@ -219,21 +219,52 @@ _NO_EMPLOYER = re.compile(
     r"\b(no|without|not|(?:don'?t|do not|doesn'?t|does not) have|haven'?t (got|found)|have not (got|found)|yet to find|"
     r"looking for)\b(?:\W{1,3}\w{1,20}){0,3}?\W{1,3}"
     r"(employer|job|work|company|unit|offer)s?\b"
-    r"|\b(unemployed|jobless|lost my job|quit|resigned|self[- ]?employed|freelanc\w*|flexibl\w* employ\w*|on my own)\b"
-    r"|(没有?|无|还没有?|找不到|不在)(找到|找)?(新的?)?(单位|工作|公司|接收单位|用人单位)|没上班|不上班|失业|辞职|离职|待业"
+    r"|\b(unemployed|jobless|self[- ]?employed|freelanc\w*|flexibl\w* employ\w*|on my own|pay (it )?myself)\b"
+    r"|(没有?|无|还没有?|找不到|不在)(找到|找)?(新的?)?(单位|工作|公司|接收单位|用人单位)|没上班|不上班|失业|待业"
     r"|灵活就业|自己交|个人交|自己缴|个人缴|自由职业|个体",
     re.IGNORECASE,
 )
+# Leaving the old job says nothing of a new one, except as the answer to the question whether there is one.
+_LEFT_OLD_JOB = re.compile(r"\b(lost my job|quit|resigned)\b|辞职|离职", re.IGNORECASE)
 _HAS_EMPLOYER = re.compile(
-    r"\b(new (job|employer|company|position|workplace)|found (a )?(job|work)|got (a )?(job|offer)|hired|job offer|"
-    r"offer from|my company (is )?(moving|sending|transferring)|transferred by my (company|employer)|"
-    r"with (a|my) (new )?(job|employer|company)|start(ing)? (a )?(job|work) (at|in|with))\b"
+    r"\b(new (job|employer|company|position|workplace)|found (a )?(job|work)|got (a )?(new )?(job|offer)|hired|"
+    r"job offer|offer from|my company (is )?(moving|sending|transferring)|transferred by my (company|employer)|"
+    r"with (a|my) (new )?(job|employer|company)|start(ing)? (a )?(new )?(job|work) (at|in|with))\b"
     r"|有(新的?|接收)?(单位|工作|公司)|找到(了)?(新)?(工作|单位|公司)|新(单位|公司|工作)|(单位|公司)(会)?(帮我|给我|给)?(交|缴)"
     r"|(单位|公司)派|调过去|被调|入职|录用|签了(合同|劳动合同)",
     re.IGNORECASE,
 )
 
 
-def has_receiving_employer(text: str) -> bool | None:
-    """Whether an employer at the new place will take the person on, from how they describe the move."""
-    return stated(text, yes=_HAS_EMPLOYER, no=_NO_EMPLOYER)
+def has_receiving_employer(text: str, answering: bool = False) -> bool | None:
+    """Whether an employer at the new place will take the person on, from how they describe the move.
+
+    answering: the text answers the question whether there is one, so "I quit" / 我辞职了 means no;
+    said in passing, quitting the old job is only where the person comes from."""
+    found = stated(text, yes=_HAS_EMPLOYER, no=_NO_EMPLOYER)
+    if found is None and answering and _LEFT_OLD_JOB.search(normalise_text(text)):
+        return False
+    return found
+
+
+_YEARS_REACHED = re.compile(
+    r"\b(reach\w*|met|meet|hit|have|got|paid|made|completed?)\s+(already\s+)?(the\s+|my\s+)?"
+    r"(required|minimum|needed|full|necessary)\s+(number of\s+)?(contribution\s+)?years\b"
+    r"|\benough\s+(contribution\s+)?years\b|\b(years|requirement)\s+(is\s+|are\s+)?(already\s+)?(met|reached|fulfilled)\b"
+    r"|(交|缴)(够|满|足)了?(年限|年头|\d{1,2}年)?|年限(已经?)?(够|满|达到|达标)了?|(达到|满足|够)了?(规定|要求|最低)?的?(缴费)?年限",
+    re.IGNORECASE,
+)
+_YEARS_NOT_REACHED = re.compile(
+    r"\b(not|haven'?t|have not|hasn'?t|has not|didn'?t|did not|never|don'?t|do not)\s+(yet\s+)?"
+    r"(reach\w*|met|meet|hit|have|got|paid|made|completed?)\s+(the\s+|my\s+)?"
+    r"(required|minimum|needed|full|necessary|enough)\s+(number of\s+)?(contribution\s+)?years\b"
+    r"|\bnot\s+enough\s+(contribution\s+)?years\b|\b(short|shy)\s+of\s+the\s+(required|minimum)\b"
+    r"|(没|未|不)(有)?(交|缴)(够|满|足)|年限(还)?(不够|没够|不足|没满|未满|没达到|未达到)"
+    r"|(没有?|未|还没有?)(达到|满足)(规定|要求|最低)?的?(缴费)?年限|(缴费)?年限不够",
+    re.IGNORECASE,
+)
+
+
+def required_years_status(text: str) -> bool | None:
+    """Whether the person says their contributions reach the years required at retirement, without numbers."""
+    return stated(text, yes=_YEARS_REACHED, no=_YEARS_NOT_REACHED)

@@ -238,7 +238,8 @@ def test_chinese_enrolment_pairs(text, pair):
     ],
 )
 def test_chinese_receiving_employer(text, employer):
-    assert has_receiving_employer(text) is employer
+    """As answers to the question whether an employer at the new place enrols them."""
+    assert has_receiving_employer(text, answering=True) is employer
 
 
 @pytest.mark.parametrize(
