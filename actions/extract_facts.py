@@ -18,15 +18,38 @@ from rasa_sdk.types import DomainDict
 from actions.clock import today
 from actions.facts import extract_facts
 from actions.topics import TOPIC_OF_FORM, TOPIC_OF_INTENT
+from understanding.case_signals import case_signals
 
 # A message that only states facts ("I missed 45 days") opens the topic it most resembles, if any is this likely.
 TOPIC_GUESS_CONFIDENCE = 0.15
 
+# Where the question alone is ambiguous between topics, the facts present decide: (the intents it overrides,
+# the signals that must all be present, the topic). A gap between two jobs in two cities is the question of
+# the bills during a transfer, even when it sounds like the waiting period after a gap.
+TOPIC_OF_FACTS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
+    (
+        frozenset({"ask_waiting_period", "inform"}),
+        frozenset({"moved", "gap"}),
+        "transfer_gap_bills",
+    ),
+)
+
+
+def topic_of_facts(intent: str | None, text: str, entities: list[dict]) -> str | None:
+    """The topic the stated facts decide for this intent, or None when they decide nothing."""
+    rows = [row for row in TOPIC_OF_FACTS if intent in row[0]]
+    signals = case_signals(text, entities) if rows else frozenset()
+    return next((topic for _intents, needed, topic in rows if needed <= signals), None)
+
 
 def current_topic(tracker: Tracker, form_topic: str | None) -> str | None:
-    """The topic of this message: the one it asks about, else the open form's, else the last one discussed,
-    else, for facts stated out of the blue, the topic the message most resembles."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    """The topic of this message: the one its facts decide, else the one it asks about, else the open form's,
+    else the last one discussed, else, for facts stated out of the blue, the topic the message most resembles."""
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    decided = topic_of_facts(intent, message.get("text") or "", message.get("entities") or [])
+    if decided:
+        return decided
     if intent in TOPIC_OF_INTENT:
         return TOPIC_OF_INTENT[intent]
     topic = form_topic or tracker.get_slot("topic")

@@ -72,6 +72,8 @@ class TopicFormValidation(FormValidationAction, ABC):
     ) -> list[str]:
         if int(tracker.get_slot("failed_attempts") or 0) >= MAX_FAILED_ANSWERS:
             return []  # stop asking; the answer action offers a way out
+        if tracker.get_slot("topic") in TOPICS and tracker.get_slot("topic") != self.topic:
+            return []  # the message's facts chose another topic: end here, the answer action opens that one
         facts = known_facts(self.topic, tracker)
         while True:
             try:

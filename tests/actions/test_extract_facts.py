@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.extract_facts import ExtractCaseFacts
+from actions.extract_facts import TOPIC_OF_FACTS, ExtractCaseFacts
+from actions.topics import TOPICS
 
 
 def entity(label, value, text):
@@ -84,3 +86,44 @@ async def test_an_answer_to_the_question_keeps_the_form_even_if_it_sounds_like_a
         active_loop="stop_insurance_form",
     )
     assert await ExtractCaseFacts().run(dispatcher, tracker, domain) == [SlotSet("stop_payer", "individual")]
+
+
+async def routed(dispatcher, tracker_for, domain, text, intent, cities=(), slots=None, active_loop=None):
+    entities = [entity("city", city, text) for city in cities]
+    tracker = tracker_for(slots or {}, text=text, intent=intent, entities=entities, active_loop=active_loop)
+    events = await ExtractCaseFacts().run(dispatcher, tracker, domain)
+    return next((event["value"] for event in events if event["name"] == "topic"), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "cities"),
+    [
+        ("I had a gap between two jobs in Heyuan and Shenzhen, are my bills paid?", "ask_waiting_period", ()),
+        ("I changed jobs and there was a gap of two months", "ask_waiting_period", ()),
+        ("I quit in Heyuan and moved to Shenzhen, there was a gap", "inform", ("Heyuan", "Shenzhen")),
+        ("我从河源换工作到深圳，中间断了两个月", "ask_waiting_period", ("河源", "深圳")),
+        ("换工作期间断缴了一个月，看病能报吗", "ask_waiting_period", ()),
+    ],
+)
+async def test_a_gap_between_jobs_in_two_places_is_the_transfer_gap_bills_question(
+    dispatcher, tracker_for, domain, text, intent, cities
+):
+    assert await routed(dispatcher, tracker_for, domain, text, intent, cities) == "transfer_gap_bills"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "topic"),
+    [
+        ("I missed 45 days, when can I use my insurance again?", "ask_waiting_period", "waiting_period"),
+        ("我断缴了3个月，什么时候能用", "ask_waiting_period", "waiting_period"),
+        ("I changed jobs, how do I move my insurance?", "ask_transfer", "transfer"),  # a move without a gap
+        ("换工作了，中间断了两个月，医保怎么转", "ask_transfer", "transfer"),  # the intent is not ambiguous here
+    ],
+)
+async def test_without_both_facts_the_intent_decides(dispatcher, tracker_for, domain, text, intent, topic):
+    assert await routed(dispatcher, tracker_for, domain, text, intent) == topic
+
+
+def test_the_routing_table_names_known_topics_and_signals():
+    for _intents, signals, topic in TOPIC_OF_FACTS:
+        assert topic in TOPICS and signals <= {"moved", "gap"}

@@ -107,3 +107,9 @@ async def test_the_form_checks_each_new_value_of_a_fact_the_case_needs(dispatche
     assert SlotSet("back_paid", True) in events
     assert SlotSet("gap_days", None) in events and SlotSet("failed_attempts", 1) in events
     assert "number of days" in texts(dispatcher)
+
+
+async def test_a_form_whose_topic_the_facts_moved_elsewhere_asks_nothing(dispatcher, tracker_for, domain):
+    """ask_waiting_period opened the waiting-period form, but the facts made it the transfer gap-bills topic."""
+    tracker = tracker_for({"topic": "transfer_gap_bills"})
+    assert await ValidateWaitingPeriodForm().required_slots([], dispatcher, tracker, domain) == []
