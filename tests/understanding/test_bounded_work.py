@@ -20,6 +20,7 @@ from nlu_components.normaliser import TextNormaliser
 from nlu_components.tokenizer import BilingualTokenizer
 from policy_rules import get_rule
 from understanding import choices
+from understanding.case_signals import case_signals
 from understanding.dates import parse_date
 from understanding.durations import parse_bare_number, parse_duration
 from understanding.numbers import chinese_numerals_to_digits
@@ -57,6 +58,9 @@ ADVERSARIAL = {
     "Chinese text": _repeat("我的职工医保断缴了，咋办？"),
     "Traditional full-width": _repeat("斷繳２０２５年"),
     "punctuation": _repeat(",.;!?"),
+    "repeated 'from A to'": _repeat("从河源到"),
+    "repeated city cues": _repeat("quit in Heyuan moved to Shenzhen "),
+    "repeated 'not enough'": _repeat("haven't reached the required "),
 }
 
 CHOICE_LABELS = ("scheme", "payer", "city", "situation")
@@ -75,6 +79,9 @@ def parsers():
     yield "enrolment_pair", lambda text: choices.enrolment_pair(text, [])
     yield "retirement_status", choices.retirement_status
     yield "has_receiving_employer", choices.has_receiving_employer
+    yield "has_receiving_employer answering", lambda text: choices.has_receiving_employer(text, answering=True)
+    yield "required_years_status", choices.required_years_status
+    yield "case_signals", lambda text: case_signals(text, find_entities(text))
     yield "withdrawal_situation", lambda text: choices.withdrawal_situation(text, [])
     yield "language_of", language_of
     yield "normalise_text", normalise_text
