@@ -29,7 +29,7 @@ from understanding.choices import (
     withdrawal_situation,
     yes_no,
 )
-from understanding.dates import parse_date
+from understanding.dates import parse_date, tense_of
 from understanding.durations import parse_bare_number, parse_duration
 from understanding.places import city_roles
 from understanding.text import normalise_text
@@ -116,16 +116,36 @@ def _role_near(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _dates_with_cues(text: str, entities: Iterable[dict], today: dt.date) -> list[tuple[dt.date, str | None]]:
-    """Each date entity with the role the words around it suggest: 'payment', 'stop' or None."""
+# A date without a year is read in the tense of the words of its clause: the future ("will pay on 10 March",
+# "my job ends on 10 March", 3月10号要离职: the next one) or the past ("ended on 10 March", 3月10号断了:
+# the last one). Without such words it is read in the past, except where a fact is as often still to come
+# as past: then the nearest of the two, for the end of the old insurance when planning a move ("When does
+# (or did) it end?" "10 March").
+DATE_READING_WITHOUT_CUE: dict[tuple[str | None, str | None], str] = {("transfer", "old_enrolment_end_date"): "nearest"}
+
+
+def _reading(words: str, topic: str | None = None, fact: str | None = None) -> str:
+    """How to read a year-less date among `words` (its clause, or the whole answer): future, past or nearest."""
+    return tense_of(words) or DATE_READING_WITHOUT_CUE.get((topic, fact), "past")
+
+
+def _dates_in_clauses(
+    text: str, entities: Iterable[dict], today: dt.date, topic: str | None = None, fact: str | None = None
+) -> list[tuple[dt.date, int, int]]:
+    """Each date entity read in the tense of its clause, with where it is written."""
     found = []
     for entity in _as_meant(text, _entities(entities, "date")):
-        day = parse_date(entity["value"], today)
-        if day is None:
-            continue
         start = entity.get("start", 0)
-        found.append((day, _role_near(text, start, entity.get("end", start))))
+        end = entity.get("end", start)
+        day = parse_date(entity["value"], today, _reading(_clause_around(text, start, end), topic, fact))
+        if day is not None:
+            found.append((day, start, end))
     return found
+
+
+def _dates_with_cues(text: str, entities: Iterable[dict], today: dt.date) -> list[tuple[dt.date, str | None]]:
+    """Each date entity with the role the words around it suggest: 'payment', 'stop' or None."""
+    return [(day, _role_near(text, start, end)) for day, start, end in _dates_in_clauses(text, entities, today)]
 
 
 # "没有单位，自己交", "not my employer, I pay": a payer named only to be denied is not the payer.
@@ -234,10 +254,9 @@ def read_transfer(text, entities, today, requested):
     employer = has_receiving_employer(text)
     if employer is not None:
         facts["has_receiving_employer"] = employer
-    dates = [parse_date(e["value"], today) for e in _as_meant(text, _entities(entities, "date"))]
-    dates = [day for day in dates if day]
+    dates = _dates_in_clauses(text, entities, today, "transfer", "old_enrolment_end_date")
     if dates:
-        facts["old_enrolment_end_date"] = dates[0].isoformat()
+        facts["old_enrolment_end_date"] = dates[0][0].isoformat()
     return facts
 
 
@@ -299,8 +318,10 @@ CHOICE_READERS: dict[str, Callable[[str, list], str | None]] = {
 }
 
 
-def read_answer(spec: InputSpec, text: str, intent: str | None, entities: list, today: dt.date) -> Any:
-    """The value of a typed or clicked answer to the question for `spec`, or None if it cannot be read."""
+def read_answer(
+    spec: InputSpec, text: str, intent: str | None, entities: list, today: dt.date, topic: str | None = None
+) -> Any:
+    """The value of a typed or clicked answer to the question for `spec` (of `topic`), or None if unreadable."""
     if spec.optional and says_dont_know(text, intent):
         return UNKNOWN
     if spec.kind == "bool":
@@ -313,11 +334,12 @@ def read_answer(spec: InputSpec, text: str, intent: str | None, entities: list, 
         number = parse_bare_number(text)
         return None if number is None else (int(number) if spec.kind == "days" and number.is_integer() else number)
     if spec.kind == "date":
+        reading = _reading(text, topic, spec.name)
         for entity in _as_meant(text, _entities(entities, "date")):
-            day = parse_date(entity["value"], today)
+            day = parse_date(entity["value"], today, reading)
             if day:
                 return day.isoformat()
-        day = parse_date(text, today)
+        day = parse_date(text, today, reading)
         return day.isoformat() if day else None
     if spec.kind == "choice":
         return CHOICE_READERS[spec.name](text, entities)
@@ -344,7 +366,7 @@ def extract_facts(
     topic_intent = TOPICS[topic].intent  # a reply that merely sounds like the topic is still a reply
     facts = TOPIC_READERS[topic](text, entities, today, requested_slot)
     if requested_slot in inputs and requested_slot not in facts:
-        value = read_answer(inputs[requested_slot], text, intent, entities, today)
+        value = read_answer(inputs[requested_slot], text, intent, entities, today, topic)
         if value is not None:
             facts[requested_slot] = value
         elif keep_unreadable and (intent in ANSWER_INTENTS or intent == topic_intent) and text.strip() and not facts:

@@ -1,7 +1,13 @@
 """Dates in the forms people write them, in English (with dateparser) and in Chinese.
 
 Readings chosen: a date without a year is the most recent one not in the
-future ("paid in March" / 3月10号, asked in November, is this March); a month
+future ("paid in March" / 3月10号, asked in November, is this March), unless
+the caller prefers the future (the next one not in the past: "my job ends on
+10 March", asked in November, is next March) or the nearest of the two
+(`prefer="nearest"`; a tie goes to the past). Today's own date is both past and
+future. 29 February is the most recent (or next) one that exists, in a leap
+year. Which of them a fact prefers is the caller's choice, from the tense of the
+words around the date (`tense_of`); a month
 without a day is its first day (the rules need the month); numeric dates are
 read day first (10/03/2025 is 10 March), as in most English outside the US;
 "end of March" / 3月底 is its last day and "mid March" / 3月中 the 15th.
@@ -89,16 +95,20 @@ def _at(day: dt.date, position: str | None) -> dt.date:
     return day
 
 
+# 29 February comes back within 8 years (1900-style century gaps aside).
+LEAP_SEARCH_YEARS = 9
+
+
 def _most_recent(today: dt.date, month: int, day: int, prefer: str) -> dt.date | None:
-    """The month/day this year, or last year when that is in the future (next year when preferring the future)."""
-    candidate = _safe_date(today.year, month, day)
-    if candidate is None:
-        return None
-    if prefer == "past" and candidate > today:
-        return _safe_date(today.year - 1, month, day)
-    if prefer == "future" and candidate < today:
-        return _safe_date(today.year + 1, month, day)
-    return candidate
+    """The month/day this year, or the year before when that is in the future (the year after, when that
+    is in the past and the future is preferred); 29 February in the nearest leap year that direction."""
+    step = 1 if prefer == "future" else -1
+    for offset in range(LEAP_SEARCH_YEARS):
+        candidate = _safe_date(today.year + step * offset, month, day)
+        if candidate is None or (step < 0 and candidate > today) or (step > 0 and candidate < today):
+            continue
+        return candidate
+    return None
 
 
 def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | None:
@@ -142,7 +152,10 @@ def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | Non
         if day_of_month is None:
             return None
         candidate = _safe_date(today.year, today.month, int(day_of_month))
-        if candidate is None or (prefer == "past" and candidate > today):
+        if prefer == "future" and (candidate is None or candidate < today):
+            next_month = today.replace(day=28) + dt.timedelta(days=4)
+            return _safe_date(next_month.year, next_month.month, int(day_of_month))
+        if candidate is None or (prefer != "future" and candidate > today):
             last_month = today.replace(day=1) - dt.timedelta(days=1)
             candidate = _safe_date(last_month.year, last_month.month, int(day_of_month))
         return candidate
@@ -174,8 +187,49 @@ def _english(text: str, today: dt.date, prefer: str) -> dt.date | None:
     return day
 
 
+# Words that put the date of their clause in the future: "will", "going to", "ends", 要, 打算, 下个月...
+# 要 is not the one of 需要/要求/只要/主要/重要/要不要, 会 not the one of 社会, 将 not the one of 将近.
+FUTURE_CUE = re.compile(
+    r"\b(will|shall|going to|gonna|plan(?:ning)? to|intend(?:ing)? to|about to|next|upcoming|coming|soon|"
+    r"ends|ending|expires|expiring|starts|starting|scheduled|due)\b|\w'll\b"
+    r"|(?<![需只主重])要(?![求不])|将(?!近)|打算|准备|计划|即将|下个?月|下周|下个?星期|明年|(?<!社)会(?![计员议])",
+    re.IGNORECASE,
+)
+
+
+# Words that put it in the past: a verb in the past tense, 了/过/已.
+PAST_CUE = re.compile(
+    r"\b(was|were|did|had|ended|paid|stopped|left|quit|lost|started|finished|expired|resumed|lapsed|terminated|"
+    r"cancell?ed|ago|last|already)\b|了|过|已",
+    re.IGNORECASE,
+)
+
+
+def tense_of(words: str) -> str | None:
+    """ "future" or "past" as the words around a date say, or None; the future wins ("要离职了": about to leave)."""
+    if FUTURE_CUE.search(words):
+        return "future"
+    return "past" if PAST_CUE.search(words) else None
+
+
 def parse_date(text: str, today: dt.date, prefer: str = "past") -> dt.date | None:
-    """The date written in `text` (one date, possibly with a few words around it), or None."""
+    """The date written in `text` (one date, possibly with a few words around it), or None.
+
+    prefer: "past", "future" or "nearest": which reading of a date without a year (see the module docstring)."""
+    if prefer == "nearest":
+        past, future = _parse(text, today, "past"), parse_date(text, today, "future")
+        if past is None or future is None:
+            return past or future
+        return future if future - today < today - past else past
+    if prefer == "future":
+        past = _parse(text, today, "past")
+        if past is None or past >= today:  # today itself, or a date whose year is written
+            return past
+        return _parse(text, today, "future")
+    return _parse(text, today, prefer)
+
+
+def _parse(text: str, today: dt.date, prefer: str) -> dt.date | None:
     text = " ".join(normalise_text(text, MAX_CHARS).strip().rstrip(".?!。？！").split())
     match = YEAR_FIRST.search(text)
     if match:
