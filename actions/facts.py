@@ -321,7 +321,7 @@ CHOICE_READERS: dict[str, Callable[[str, list], str | None]] = {
 def read_answer(
     spec: InputSpec, text: str, intent: str | None, entities: list, today: dt.date, topic: str | None = None
 ) -> Any:
-    """The value of a typed or clicked answer to the question for `spec` (of `topic`), or None if unreadable."""
+    """The value of a typed or clicked answer to the question for `spec`, or None if it cannot be read."""
     if spec.optional and says_dont_know(text, intent):
         return UNKNOWN
     if spec.kind == "bool":

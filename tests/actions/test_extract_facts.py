@@ -116,6 +116,8 @@ async def test_a_gap_between_jobs_in_two_places_is_the_transfer_gap_bills_questi
     [
         ("I missed 45 days, when can I use my insurance again?", "ask_waiting_period", "waiting_period"),
         ("我断缴了3个月，什么时候能用", "ask_waiting_period", "waiting_period"),
+        ("我从3月到5月断缴了，什么时候能恢复", "ask_waiting_period", "waiting_period"),  # from a month to a month
+        ("I missed payments from March to May, when are my benefits back?", "ask_waiting_period", "waiting_period"),
         ("I changed jobs, how do I move my insurance?", "ask_transfer", "transfer"),  # a move without a gap
         ("换工作了，中间断了两个月，医保怎么转", "ask_transfer", "transfer"),  # the intent is not ambiguous here
     ],
