@@ -298,7 +298,7 @@ CHOICE_READERS: dict[str, Callable[[str, list], str | None]] = {
 
 def read_answer(spec: InputSpec, text: str, intent: str | None, entities: list, today: dt.date) -> Any:
     """The value of a typed or clicked answer to the question for `spec`, or None if it cannot be read."""
-    if spec.optional and says_dont_know(text, intent):
+    if says_dont_know(text, intent):  # every asked fact may be unknown: the rule then answers per case
         return UNKNOWN
     if spec.kind == "bool":
         described = has_receiving_employer(text) if spec.name == "has_receiving_employer" else None

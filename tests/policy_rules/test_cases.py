@@ -49,7 +49,7 @@ def test_case(rule_id, case):
     if "branches" in case:
         branches = [{"when": branch.when.key, "outcome": branch.decision.outcome} for branch in decision.branches]
         assert branches == [{"when": b["when"], "outcome": b["outcome"]} for b in case["branches"]]
-        for branch, expected in zip(decision.branches, case["branches"]):
+        for branch, expected in zip(decision.branches, case["branches"], strict=True):
             for key, value in expected.get("when_params", {}).items():
                 assert branch.when.params[key] == value, key
             for key, value in expected.get("facts", {}).items():

@@ -34,8 +34,7 @@ def keys_the_code_needs() -> list[str]:
                 keys += [f"question.{spec.name}.buttons.{choice}" for choice in spec.choices]
                 if spec.kind == "bool":
                     keys += [f"question.{spec.name}.buttons.yes", f"question.{spec.name}.buttons.no"]
-                if spec.optional:
-                    keys.append(f"question.{spec.name}.buttons.unknown")
+                keys.append(f"question.{spec.name}.buttons.unknown")  # every asked fact may be "not sure"
     keys += [f"unit.{unit_id}" for unit_id in policy_rules.UNITS]
     keys += [f"parameter.{name}" for name in parameters()]
     for source in sources().values():
