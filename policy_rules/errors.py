@@ -40,6 +40,8 @@ class InconsistentInputs(PolicyInputError):
     None drops a fact), the preferred one first. The rule asks only when they lead to different answers.
     """
 
-    def __init__(self, code: str, input_name: str | None = None, readings: tuple[dict[str, Any], ...] = (), **params: Any) -> None:
+    def __init__(
+        self, code: str, input_name: str | None = None, readings: tuple[dict[str, Any], ...] = (), **params: Any
+    ) -> None:
         super().__init__(code, input_name, **params)
         self.readings = readings
