@@ -322,7 +322,7 @@ def read_answer(
     spec: InputSpec, text: str, intent: str | None, entities: list, today: dt.date, topic: str | None = None
 ) -> Any:
     """The value of a typed or clicked answer to the question for `spec`, or None if it cannot be read."""
-    if spec.optional and says_dont_know(text, intent):
+    if says_dont_know(text, intent):  # every asked fact may be unknown: the rule then answers per case
         return UNKNOWN
     if spec.kind == "bool":
         described = has_receiving_employer(text, answering=True) if spec.name == "has_receiving_employer" else None

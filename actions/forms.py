@@ -23,14 +23,18 @@ import policy_rules
 from actions.topics import TOPICS
 from actions.wording import error_text
 from policy_rules import UNKNOWN, PolicyInputError
+from policy_rules.inputs import MonthOnly
 
 MAX_FAILED_ANSWERS = 3
 
 
 def slot_value(value: Any) -> Any:
-    """A checked fact as stored in a slot: dates as ISO text, an unknown optional fact as 'unknown'."""
+    """A checked fact as stored in a slot: dates as ISO text (a month-only date as YYYY-MM), an unknown fact as
+    'unknown'."""
     if value is None:
         return UNKNOWN
+    if isinstance(value, MonthOnly):
+        return value.month_text()
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
@@ -113,9 +117,14 @@ class TopicFormValidation(FormValidationAction, ABC):
         return {slot: slot_value(checked), "failed_attempts": 0}
 
     def reject(self, slot: str, error: PolicyInputError, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
+        """Say what was wrong and ask again: the fact blamed, and the answer just given unless it was accepted
+        and only made another fact's missing day matter."""
         dispatcher.utter_message(text=error_text(tracker, error))
         failures = int(tracker.get_slot("failed_attempts") or 0) + 1
-        return {slot: None, error.input_name or slot: None, "failed_attempts": failures}
+        cleared = {error.input_name or slot: None}
+        if error.code != "exact_day_needed" or error.input_name == slot:
+            cleared[slot] = None
+        return {**cleared, "failed_attempts": failures}
 
 
 # One validation action per topic form (tests/actions/test_forms.py checks none is missing);

@@ -96,8 +96,8 @@ def question_payload(fact: str, value: str) -> str:
     """The payload of the button for `value` of a question, checked against what the rules accept for `fact`."""
     specs = fact_specs()[fact]
     if value == "unknown":
-        if not any(spec.optional for spec in specs):
-            raise ValueError(f"question.{fact}: a 'not sure' button, but no rule lets {fact} stay unknown")
+        if not any(spec.asked for spec in specs):
+            raise ValueError(f"question.{fact}: a 'not sure' button, but no rule asks for {fact}")
         return ANSWER_PAYLOADS[value]
     if value in ("yes", "no"):
         if not all(spec.kind == "bool" for spec in specs):

@@ -34,4 +34,14 @@ class InvalidInput(PolicyInputError):
 
 
 class InconsistentInputs(PolicyInputError):
-    """Facts that are each valid contradict one another."""
+    """Facts that are each valid contradict one another.
+
+    readings: the ways of reading the facts that remove the contradiction (each a mapping of facts to replace;
+    None drops a fact), the preferred one first. The rule asks only when they lead to different answers.
+    """
+
+    def __init__(
+        self, code: str, input_name: str | None = None, readings: tuple[dict[str, Any], ...] = (), **params: Any
+    ) -> None:
+        super().__init__(code, input_name, **params)
+        self.readings = readings

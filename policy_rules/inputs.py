@@ -7,6 +7,7 @@ reads, or raises `InvalidInput` with a code the catalogue words for the citizen.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -14,9 +15,34 @@ from typing import Any
 
 from policy_rules.errors import InvalidInput
 
-#: The value a caller passes when the citizen said they do not know an
-#: optional fact. It is stored as None.
+#: The value a caller passes when the citizen said they do not know a fact.
+#: An optional fact is then stored as None (its rule answers without it); any
+#: other asked fact keeps this value, and its rule answers for every case
+#: (see `Rule.evaluate`).
 UNKNOWN = "unknown"
+
+#: Which day a month-only date ("March 2025") is read as when both readings
+#: give the same answer: the one that is safe for the citizen.
+FIRST_DAY, LAST_DAY = "first", "last"
+
+
+class MonthOnly(dt.date):
+    """A date given as a month only ("2025-03"); held as the month's first day until the rule reads it.
+
+    The rule is evaluated with the first and the last day of the month
+    (`Rule.evaluate`): the same answer is given with the safe reading, and a
+    different answer asks for the exact day.
+    """
+
+    def month_text(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    def last_day(self) -> dt.date:
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
 
 _TRUE_WORDS = {"yes", "y", "true", "1"}
 _FALSE_WORDS = {"no", "n", "false", "0"}
@@ -29,7 +55,10 @@ class InputSpec:
 
     kind: "bool", "days", "years", "date", "choice" or "text".
     asked: False for context facts the rule uses when given but never asks for.
-    optional: the citizen may answer "unknown"; the rule then answers for every case.
+    optional: the rule itself answers without the fact when the citizen answers "unknown" (it is read as None);
+      every other asked fact may be "unknown" too, and the rule then answers for each of its declared cases.
+    month_reading: the day a month-only date is read as when the answer does not depend on the day
+      (FIRST_DAY or LAST_DAY: the reading that is safe for the citizen, written in the rule's docstring).
     maximum: largest accepted number (days or years); larger is treated as a typo.
     positive: zero is refused too, for numbers where 0 makes no sense (a requirement of 0 years).
     """
@@ -41,16 +70,18 @@ class InputSpec:
     optional: bool = False
     maximum: float | None = None
     positive: bool = False
+    month_reading: str = FIRST_DAY
 
     def invalid(self, code: str, **params: Any) -> InvalidInput:
         return InvalidInput(code, self.name, **params)
 
     def coerce(self, raw: Any) -> Any:
-        """Return the typed value of `raw`, or None for an unknown optional fact."""
+        """Return the typed value of `raw`: None for an unknown optional or context fact, UNKNOWN for another
+        unknown asked fact."""
         if raw is None or (isinstance(raw, str) and raw.strip().lower() == UNKNOWN):
             if self.optional or not self.asked:
                 return None
-            raise self.invalid("cannot_be_unknown")
+            return UNKNOWN
         if self.kind == "bool":
             return self._coerce_bool(raw)
         if self.kind == "days":
@@ -103,8 +134,9 @@ class InputSpec:
             return raw
         text = str(raw).strip()
         try:
-            if len(text) == 7:  # YYYY-MM: the month is what the rules need; take its first day
-                return dt.date.fromisoformat(text + "-01")
+            if len(text) == 7:  # YYYY-MM: a month only; the rule decides which day it is read as
+                first = dt.date.fromisoformat(text + "-01")
+                return MonthOnly(first.year, first.month, 1)
             return dt.date.fromisoformat(text)
         except ValueError:
             raise self.invalid("not_a_date") from None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from policy_rules import Decision, PolicyInputError, Statement
-from policy_rules.engine import Citation
+from policy_rules.engine import Branch, Citation
 from text_catalogue import has, say
 from text_catalogue.formats import date_text, number_text
 
@@ -29,7 +29,21 @@ def sentences(language: str, statements: Iterable[Statement]) -> str:
 
 
 def answer_text(language: str, decision: Decision) -> str:
-    return sentences(language, decision.answer)
+    """The answer; for a fact the citizen does not know, a lead and one line per case."""
+    text = sentences(language, decision.answer)
+    if decision.branches:
+        text += "\n" + "\n".join(branch_line(language, branch) for branch in decision.branches)
+    return text
+
+
+def branch_line(language: str, branch: Branch) -> str:
+    """ "- If …: <that case's answer>", a case that itself depends on another fact indented under it."""
+    answer = sentences(language, branch.answer)
+    line = say(language, "layout.branch", when=sentences(language, [branch.when]), answer=answer)
+    if branch.decision.branches and branch.answer == branch.decision.answer:
+        nested = "\n".join(branch_line(language, inner) for inner in branch.decision.branches)
+        line += "\n" + "\n".join("  " + row for row in nested.split("\n"))
+    return line
 
 
 def steps_text(language: str, decision: Decision) -> str:

@@ -13,12 +13,17 @@ Readings chosen where the text is open:
 - The article announces three ways for individual payers but names only two;
   of the third only the last menu steps survive. The rule gives the two and
   says the third must be asked for.
+- Not sure which enrolments, who pays, or how long the employee insurance
+  was held: the answer is given for each case. The insurance record shows
+  them (document 002, step 2); in Shenzhen the centre also calls or notifies
+  those enrolled twice (document 000).
 """
 
 from __future__ import annotations
 
-from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
+from policy_rules.engine import Case, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
+from policy_rules.rules.finding_out import enrolments, on_record
 
 SOURCE = "duplicate_cleanup"
 PAIRS = ("two_employee", "two_residents", "employee_and_residents")
@@ -168,6 +173,16 @@ def _stop_steps(ev: Evaluation, payer: str) -> tuple[Statement, ...]:
     return (*individual_payer_channels(ev), channels_elsewhere(ev), bureau_website(ev))
 
 
+def employee_years_cases(ev: Evaluation) -> tuple[Case, ...]:
+    """An unknown time in employee insurance: under or at least the year of paragraph 3. The answers of both
+    cases name no number of years held, so each is told as it is."""
+    minimum = ev.param("duplicate.employee_continuous_min_years")
+    return (
+        Case(says("case.employee_years.at_least", minimum=minimum), {"employee_years": minimum}),
+        Case(says("case.employee_years.under", minimum=minimum), {"employee_years": 0}),
+    )
+
+
 def decide_definition(ev: Evaluation) -> Decision:
     return ev.decision(
         outcome="definition", answer=definition(ev), notes=(example(ev), keep_only_one(ev), bureau_will_notify(ev))
@@ -223,10 +238,17 @@ WHICH_TO_KEEP = Rule(
     inputs=(ENROLMENT_PAIR, EMPLOYEE_YEARS, STOP_PAYER),
     outcomes=("keep_employment_place", "keep_residence_place", "keep_employee_enrolment", "not_settled_by_sources"),
     decide=decide_which_to_keep,
+    unknown_cases={"employee_years": employee_years_cases},
+    find_out={
+        "enrolment_pair": enrolments,
+        "employee_years": on_record("employee_years"),
+        "stop_payer": on_record("stop_payer"),
+    },
 )
 HOW_TO_STOP = Rule(
     id="stop_insurance",
     inputs=(STOP_PAYER,),
     outcomes=("stop_through_employer", "stop_as_individual_payer"),
     decide=decide_how_to_stop,
+    find_out={"stop_payer": on_record("stop_payer")},
 )

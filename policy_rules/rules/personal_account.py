@@ -17,12 +17,15 @@ Readings chosen where the text is open:
   not settle the case, so the citizen is referred to the bureau.
 - Paragraph 1 also names losing one's nationality; it is told to those leaving
   the country before retirement, the case the choice groups it with.
+- Not sure which situation applies: the answer is given for each; no source
+  says where to check it, so the answer says so and points to 12333.
 """
 
 from __future__ import annotations
 
 from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
+from policy_rules.rules.finding_out import not_in_sources
 
 SOURCE = "transfer_and_withdrawal"
 
@@ -192,5 +195,6 @@ RULE = Rule(
         "not_settled_by_sources",
     ),
     decide=decide,
+    find_out={"withdrawal_situation": not_in_sources("withdrawal_situation")},
 )
 ACCOUNT_RULES = Rule(id="personal_account_rules", inputs=(), outcomes=("account_rules",), decide=decide_rules)

@@ -12,12 +12,15 @@ Readings chosen where the text is open:
   result, so which one was joined is not asked.
 - The article covers only residents' contributions; for an employee
   contribution paid twice it says nothing, and the rule says so.
+- Not sure which insurance was paid: the answer is given for both; the
+  payments are on the insurance record (document 002, step 2).
 """
 
 from __future__ import annotations
 
 from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
+from policy_rules.rules.finding_out import on_record
 
 SOURCE = "paying_again_and_card_use"
 
@@ -106,5 +109,6 @@ RULE = Rule(
         "no_refund_in_principle",
     ),
     decide=decide,
+    find_out={"paid_scheme": on_record("paid_scheme")},
 )
 PAY_AGAIN = Rule(id="pay_again", inputs=(), outcomes=("paid_period_not_paid_again",), decide=decide_pay_again)

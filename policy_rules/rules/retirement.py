@@ -18,12 +18,19 @@ Readings chosen where the text is open:
 - The article speaks of "Individuals who participate in the basic medical
   insurance for employees": every answer says it concerns employee medical
   insurance only (not residents' insurance).
+- Not sure whether the retirement age is reached: the answer is given for
+  both; no source says where to check it, so the answer points to 12333.
+  Not sure of one's contribution years: with the required years known, the
+  answer is given for reaching them and for falling short; with those unknown
+  too, the article is told as it stands. The years paid are on the insurance
+  record (document 002, step 2).
 """
 
 from __future__ import annotations
 
-from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
+from policy_rules.engine import Case, Decision, Evaluation, Rule, Statement, is_unknown, says, unit
 from policy_rules.inputs import InputSpec
+from policy_rules.rules.finding_out import not_in_sources, on_record
 
 SOURCE = "social_insurance_law_article_27"
 
@@ -81,11 +88,19 @@ def decide(ev: Evaluation) -> Decision:
         )
     if reached is not None and ev.given("required_years") is None:
         paid_years = ev.given("contribution_years")
-        have = (says("retirement.you_have", paid=paid_years),) if paid_years is not None else ()
+        known_years = paid_years is not None and not is_unknown(paid_years)
+        have = (says("retirement.you_have", paid=paid_years),) if known_years else ()
         return ev.decision(
             outcome="no_more_premiums" if reached else "may_pay_up_to_required_years",
             answer=(only, *have, *said),
             steps=() if reached else (says("retirement.compare_with_required"),),
+        )
+    if ev.is_unknown("contribution_years") and ev.optional_fact("required_years") is None:
+        return ev.decision(  # neither number known: the article as it stands
+            outcome="depends_on_required_years",
+            answer=(only, met, short),
+            steps=(find_contribution_years(ev), says("retirement.compare_with_required")),
+            refer_to_bureau=True,
         )
     paid = ev.fact("contribution_years")
     required = ev.optional_fact("required_years")
@@ -112,6 +127,18 @@ def decide(ev: Evaluation) -> Decision:
     )
 
 
+find_contribution_years = on_record("contribution_years")
+
+
+def contribution_years_cases(ev: Evaluation) -> tuple[Case, ...]:
+    """Unknown years paid, required years known: reaching them or not (the values stand for each side)."""
+    required = ev.optional_fact("required_years")
+    return (
+        Case(says("case.contribution_years.reach", required=required), {"contribution_years": required}, exact=False),
+        Case(says("case.contribution_years.short", required=required), {"contribution_years": 0}, exact=False),
+    )
+
+
 RULE = Rule(
     id="retirement",
     inputs=INPUTS,
@@ -122,4 +149,9 @@ RULE = Rule(
         "may_pay_up_to_required_years",
     ),
     decide=decide,
+    unknown_cases={"contribution_years": contribution_years_cases},
+    find_out={
+        "reached_retirement_age": not_in_sources("reached_retirement_age"),
+        "contribution_years": find_contribution_years,
+    },
 )

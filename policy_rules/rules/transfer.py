@@ -16,6 +16,16 @@ Readings chosen where the text is open:
   the unpaid period not being paid, so the citizen is sent to the bureau.
 - "from the next month" means the month after the transfer is completed; the
   completion date is not asked, as citizens rarely know it in advance.
+- Not sure about a receiving employer: the answer is given for both cases;
+  no source says where to check it, so the answer says so and points to
+  12333. Not sure of the end date or of the new payment date (bills of the
+  gap): the answer gives the day that separates paid from unpaid bills; both
+  dates are on the insurance record (document 002, step 2).
+- A month without a day ("ended in August 2025"): the end is read as the
+  first day of the month (the earliest deadline, so the citizen is never told
+  a deadline later than the real one), the new payment as the last day. When
+  the other day of the month changes the answer (bills paid or not, deadline
+  passed or not), the exact day is asked.
 """
 
 from __future__ import annotations
@@ -25,9 +35,10 @@ import datetime as dt
 from typing import Any
 
 from policy_rules.calendar import add_months
-from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
+from policy_rules.engine import Case, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.errors import InconsistentInputs
-from policy_rules.inputs import InputSpec
+from policy_rules.inputs import LAST_DAY, InputSpec
+from policy_rules.rules.finding_out import not_in_sources, on_record
 from policy_rules.rules.personal_account import moves_with_relationship, transfer_refused
 
 SOURCE = "transfer_procedures"
@@ -35,7 +46,9 @@ SOURCE = "transfer_procedures"
 HAS_RECEIVING_EMPLOYER = InputSpec("has_receiving_employer", "bool")
 OLD_ENROLMENT_END = InputSpec("old_enrolment_end_date", "date", optional=True)
 NEW_CITY = InputSpec("new_city", "text", asked=False)
-PAYMENT_RESUMED = InputSpec("payment_resumed_date", "date")
+PAYMENT_RESUMED = InputSpec("payment_resumed_date", "date", month_reading=LAST_DAY)
+#: Any day serves to stand for "an end date" when both dates of the gap are unknown.
+SOME_END_DATE = dt.date(2000, 1, 31)
 
 
 @unit(
@@ -219,6 +232,62 @@ def decide_gap_bills(ev: Evaluation) -> Decision:
     )
 
 
+def earliest_end_with_bills_paid(resumed: dt.date, months: int) -> dt.date:
+    """The earliest end date from which a new payment on `resumed` is within the months (add_months clips month
+    ends, so the inverse is found by stepping)."""
+    end = add_months(resumed, -months)
+    while add_months(end, months) < resumed:
+        end += dt.timedelta(days=1)
+    while add_months(end - dt.timedelta(days=1), months) >= resumed:
+        end -= dt.timedelta(days=1)
+    return end
+
+
+def end_date_cases(ev: Evaluation) -> tuple[Case, ...]:
+    """An unknown end date: ended early enough for the new payment to be late, or not."""
+    months = ev.param("transfer.gap_bills_covered_months")
+    if ev.is_unknown("payment_resumed_date"):  # neither date known: within the months or later
+        late = add_months(SOME_END_DATE, months) + dt.timedelta(days=1)
+        return (
+            Case(
+                says("case.gap.within", months=months),
+                {"payment_resumed_date": add_months(SOME_END_DATE, months), "old_enrolment_end_date": SOME_END_DATE},
+                exact=False,
+            ),
+            Case(
+                says("case.gap.later", months=months),
+                {"payment_resumed_date": late, "old_enrolment_end_date": SOME_END_DATE},
+                exact=False,
+            ),
+        )
+    earliest = earliest_end_with_bills_paid(ev.fact("payment_resumed_date"), months)
+    return (
+        Case(
+            says("case.old_enrolment_end_date.on_or_after", day=earliest),
+            {"old_enrolment_end_date": earliest},
+            exact=False,
+        ),
+        Case(
+            says("case.old_enrolment_end_date.before", day=earliest),
+            {"old_enrolment_end_date": earliest - dt.timedelta(days=1)},
+            exact=False,
+        ),
+    )
+
+
+def resumed_date_cases(ev: Evaluation) -> tuple[Case, ...]:
+    """An unknown date of the new payment: by the end of the months after the end date, or later."""
+    deadline = add_months(ev.fact("old_enrolment_end_date"), ev.param("transfer.gap_bills_covered_months"))
+    return (
+        Case(says("case.payment_resumed_date.by", day=deadline), {"payment_resumed_date": deadline}, exact=False),
+        Case(
+            says("case.payment_resumed_date.after", day=deadline),
+            {"payment_resumed_date": deadline + dt.timedelta(days=1)},
+            exact=False,
+        ),
+    )
+
+
 def check_gap_bills(facts: dict[str, Any]) -> None:
     end, resumed = facts.get("old_enrolment_end_date"), facts.get("payment_resumed_date")
     if end and resumed and resumed < end:
@@ -230,6 +299,7 @@ RULE = Rule(
     inputs=(HAS_RECEIVING_EMPLOYER, OLD_ENROLMENT_END, NEW_CITY),
     outcomes=("transfer_through_new_employer", "transfer_paying_as_individual"),
     decide=decide,
+    find_out={"has_receiving_employer": not_in_sources("has_receiving_employer")},
 )
 GAP_BILLS = Rule(
     id="transfer_gap_bills",
@@ -237,4 +307,9 @@ GAP_BILLS = Rule(
     outcomes=("gap_bills_paid", "gap_bills_not_paid"),
     decide=decide_gap_bills,
     check=check_gap_bills,
+    unknown_cases={"old_enrolment_end_date": end_date_cases, "payment_resumed_date": resumed_date_cases},
+    find_out={
+        "old_enrolment_end_date": on_record("old_enrolment_end_date"),
+        "payment_resumed_date": on_record("payment_resumed_date"),
+    },
 )

@@ -19,6 +19,18 @@ Readings chosen where the text is open:
   (fact `payment_planned`). Without `as_of` the payment is read as made.
 - Provision 5 ("if the payment is not made after the interruption") applies
   whatever the length of the gap, so the gap is not asked then.
+- Not sure whether the arrears were paid: the answer is given for both. Not
+  sure how long the gap was: the answer is given for each window of
+  provisions 2 to 4 (up to 60 days, 61 to 180 days, over 180 days). Both are
+  on the insurance record (document 002, step 2).
+- A gap given in days that does not match the interruption and payment dates
+  (a rough "about 3 months" beside exact dates) is decided from the dates
+  when both give the same window; only when the windows differ is the
+  citizen asked which is right.
+- A payment month without a day ("paid in March 2025") is read as the last
+  day of the month (the longest gap); an interruption month as its first
+  day. Within a month the window rarely changes; when it does, the exact day
+  is asked.
 """
 
 from __future__ import annotations
@@ -27,16 +39,17 @@ import datetime as dt
 from typing import Any
 
 from policy_rules.calendar import add_months, month_start
-from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
+from policy_rules.engine import Case, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.errors import InconsistentInputs
-from policy_rules.inputs import InputSpec
+from policy_rules.inputs import LAST_DAY, InputSpec
+from policy_rules.rules.finding_out import on_record
 
 SOURCE = "online_handling_and_interruption"
 
 INPUTS = (
     InputSpec("back_paid", "bool"),
     InputSpec("gap_days", "days", maximum=36500),
-    InputSpec("payment_date", "date", optional=True),
+    InputSpec("payment_date", "date", optional=True, month_reading=LAST_DAY),
     InputSpec("interruption_date", "date", asked=False),
 )
 
@@ -179,6 +192,16 @@ def decide(ev: Evaluation) -> Decision:
     )
 
 
+def gap_cases(ev: Evaluation) -> tuple[Case, ...]:
+    """An unknown gap: one case per window of provisions 2 to 4 (each case's value stands for its window)."""
+    short, medium = ev.param("waiting_period.next_month_max_days"), ev.param("waiting_period.three_month_max_days")
+    return (
+        Case(says("case.gap_days.up_to", days=short), {"gap_days": short}, exact=False),
+        Case(says("case.gap_days.between", low=short + 1, high=medium), {"gap_days": medium}, exact=False),
+        Case(says("case.gap_days.over", days=medium), {"gap_days": medium + 1}, exact=False),
+    )
+
+
 def check(facts: dict[str, Any]) -> None:
     interruption, payment = facts.get("interruption_date"), facts.get("payment_date")
     if interruption and payment:
@@ -195,6 +218,7 @@ def check(facts: dict[str, Any]) -> None:
                 payment=payment,
                 days=(payment - interruption).days,
                 given=given_gap,
+                readings=({"gap_days": None}, {"interruption_date": None}),  # the dates first: they are exact
             )
     if facts.get("back_paid") is False and payment:
         raise InconsistentInputs("not_paid_but_payment_date", "back_paid")
@@ -206,4 +230,12 @@ OUTCOMES = (
     "benefits_after_three_months",
     "benefits_after_six_months",
 )
-RULE = Rule(id="waiting_period", inputs=INPUTS, outcomes=OUTCOMES, decide=decide, check=check)
+RULE = Rule(
+    id="waiting_period",
+    inputs=INPUTS,
+    outcomes=OUTCOMES,
+    decide=decide,
+    check=check,
+    unknown_cases={"gap_days": gap_cases},
+    find_out={"back_paid": on_record("back_paid"), "gap_days": on_record("gap_days")},
+)

@@ -8,10 +8,15 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 import actions.forms
+import policy_rules
 from actions.forms import (
     MAX_FAILED_ANSWERS,
     TopicFormValidation,
+    ValidateAccountWithdrawalForm,
     ValidateDuplicateEnrolmentForm,
+    ValidateResidentsRefundForm,
+    ValidateRetirementForm,
+    ValidateStopInsuranceForm,
     ValidateTransferForm,
     ValidateTransferGapBillsForm,
     ValidateWaitingPeriodForm,
@@ -56,6 +61,87 @@ def test_a_valid_answer_is_stored_in_its_checked_form(dispatcher, tracker_for, d
 def test_an_unknown_optional_fact_is_kept_as_unknown(dispatcher, tracker_for, domain):
     result = ValidateWaitingPeriodForm().validate_fact("payment_date", "unknown", dispatcher, tracker_for({}))
     assert result["payment_date"] == "unknown"
+
+
+NOT_OPTIONAL_QUESTIONS = [
+    (cls, name)
+    for cls in (
+        ValidateWaitingPeriodForm,
+        ValidateDuplicateEnrolmentForm,
+        ValidateStopInsuranceForm,
+        ValidateResidentsRefundForm,
+        ValidateTransferForm,
+        ValidateTransferGapBillsForm,
+        ValidateAccountWithdrawalForm,
+        ValidateRetirementForm,
+    )
+    for name in policy_rules.get_rule(cls.topic).answered_per_case
+]
+
+
+@pytest.mark.parametrize(("form", "name"), NOT_OPTIONAL_QUESTIONS, ids=lambda item: getattr(item, "topic", item))
+def test_not_sure_is_accepted_for_every_question_that_is_not_optional(form, name, dispatcher, tracker_for, domain):
+    result = form().validate_fact(name, "unknown", dispatcher, tracker_for({}))
+    assert result == {name: "unknown", "failed_attempts": 0}
+    assert not dispatcher.messages
+
+
+@pytest.mark.parametrize(
+    ("form", "slots", "expected"),
+    [
+        # not sure whether paid: the gap is still asked, for the case where it was paid
+        (ValidateWaitingPeriodForm, {"back_paid": "unknown"}, ["back_paid", "gap_days"]),
+        (
+            ValidateWaitingPeriodForm,
+            {"back_paid": True, "gap_days": "unknown"},
+            ["back_paid", "gap_days", "payment_date"],
+        ),
+        (
+            ValidateTransferGapBillsForm,
+            {"old_enrolment_end_date": "unknown"},
+            ["old_enrolment_end_date", "payment_resumed_date"],
+        ),
+        (
+            ValidateRetirementForm,
+            {"reached_retirement_age": "unknown"},
+            ["reached_retirement_age", "contribution_years"],
+        ),
+    ],
+)
+async def test_after_not_sure_the_form_asks_what_the_other_cases_need(
+    form, slots, expected, dispatcher, tracker_for, domain
+):
+    assert await form().required_slots([], dispatcher, tracker_for(slots), domain) == expected
+
+
+def test_a_month_only_date_is_kept_as_a_month(dispatcher, tracker_for, domain):
+    result = ValidateTransferGapBillsForm().validate_fact(
+        "old_enrolment_end_date", "2025-08", dispatcher, tracker_for({})
+    )
+    assert result == {"old_enrolment_end_date": "2025-08", "failed_attempts": 0}
+
+
+def test_a_month_whose_day_decides_the_answer_is_asked_again_and_the_other_answer_is_kept(
+    dispatcher, tracker_for, domain
+):
+    tracker = tracker_for({"old_enrolment_end_date": "2025-08"})
+    result = ValidateTransferGapBillsForm().validate_fact("payment_resumed_date", "2025-11-15", dispatcher, tracker)
+    assert result == {"old_enrolment_end_date": None, "failed_attempts": 1}  # the new payment date stays as given
+    assert "which day of August 2025" in texts(dispatcher)
+
+
+def test_a_rough_gap_beside_dates_in_the_same_window_is_not_questioned(dispatcher, tracker_for, domain):
+    tracker = tracker_for({"interruption_date": "2025-08-01", "payment_date": "2025-11-16"})
+    result = ValidateWaitingPeriodForm().validate_fact("gap_days", 90, dispatcher, tracker)
+    assert result == {"gap_days": 90, "failed_attempts": 0}
+    assert not dispatcher.messages
+
+
+def test_a_rough_gap_beside_dates_in_another_window_is_questioned(dispatcher, tracker_for, domain):
+    tracker = tracker_for({"interruption_date": "2025-03-01", "payment_date": "2025-05-01"})
+    result = ValidateWaitingPeriodForm().validate_fact("gap_days", 60, dispatcher, tracker)
+    assert result["gap_days"] is None and result["failed_attempts"] == 1
+    assert "61" in texts(dispatcher)
 
 
 def test_a_rejected_answer_is_explained_and_asked_again(dispatcher, tracker_for, domain):

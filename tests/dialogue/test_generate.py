@@ -54,17 +54,24 @@ def test_questions_are_responses_with_buttons_whose_payloads_follow_from_the_inp
     asked = {spec.name for rule in policy_rules.RULES.values() for spec in rule.inputs if spec.asked}
     assert {name.removeprefix("utter_ask_") for name in responses if name.startswith("utter_ask_")} == asked
     payloads = {b["title"]: b["payload"] for b in responses["utter_ask_back_paid"][0]["buttons"]}
-    assert sorted(payloads.values()) == ["/affirm", "/deny"]
+    assert sorted(payloads.values()) == ["/affirm", "/deny", "/dont_know"]
     pair = [b["payload"] for b in responses["utter_ask_enrolment_pair"][0]["buttons"]]
     assert pair[0] == '/inform{"enrolment_pair": "two_employee"}'
     assert [b["payload"] for b in responses["utter_ask_required_years"][0]["buttons"]] == ["/dont_know"]
+    assert [b["payload"] for b in responses["utter_ask_gap_days"][0]["buttons"]] == ["/dont_know"]
+
+
+def test_every_question_in_every_language_has_a_not_sure_button():
+    for name in generate.asked_facts():
+        for variation in generate.domain()["responses"][f"utter_ask_{name}"]:
+            assert variation["buttons"][-1]["payload"] == "/dont_know", name
 
 
 def test_a_button_the_rules_cannot_accept_is_refused():
     with pytest.raises(ValueError, match="not one of the choices"):
         generate.question_payload("enrolment_pair", "three_employee")
     with pytest.raises(ValueError, match="not sure"):
-        generate.question_payload("gap_days", "unknown")
+        generate.question_payload("new_city", "unknown")  # never asked: no question, so no button
     with pytest.raises(ValueError, match="not yes/no"):
         generate.question_payload("stop_payer", "yes")
 

@@ -23,8 +23,8 @@ def valid_value(spec: InputSpec) -> st.SearchStrategy:
         return st.integers(min_value=1 if spec.positive else 0, max_value=int(spec.maximum))
     if spec.kind == "years":
         return st.floats(min_value=0, max_value=spec.maximum, allow_nan=False, exclude_min=spec.positive)
-    if spec.kind == "date":
-        return DATES
+    if spec.kind == "date":  # a full date, or a month only ("2025-03")
+        return st.one_of(DATES, DATES.map(lambda day: day.strftime("%Y-%m")))
     if spec.kind == "choice":
         return st.sampled_from(spec.choices)
     return st.text(alphabet=st.characters(categories=("L",)), min_size=1, max_size=20)
@@ -49,10 +49,13 @@ def bad_value(spec: InputSpec) -> st.SearchStrategy:
 
 
 def complete_inputs(rule):
-    """Every declared input of the rule, each with a valid value (optional ones sometimes unknown)."""
+    """Every declared input of the rule, each with a valid value (optional ones sometimes not given, every
+    asked one sometimes not known)."""
     fields = {}
     for spec in rule.inputs:
         strategy = valid_value(spec)
+        if spec.asked:
+            strategy = st.one_of(st.just(policy_rules.UNKNOWN), strategy)
         if spec.optional or not spec.asked:
             strategy = st.one_of(st.none(), strategy)
         fields[spec.name] = strategy

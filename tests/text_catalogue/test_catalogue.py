@@ -34,8 +34,13 @@ def keys_the_code_needs() -> list[str]:
                 keys += [f"question.{spec.name}.buttons.{choice}" for choice in spec.choices]
                 if spec.kind == "bool":
                     keys += [f"question.{spec.name}.buttons.yes", f"question.{spec.name}.buttons.no"]
-                if spec.optional:
-                    keys.append(f"question.{spec.name}.buttons.unknown")
+                keys.append(f"question.{spec.name}.buttons.unknown")  # every asked fact may be "not sure"
+        for name in rule.answered_per_case:  # "not sure": a lead, a line per case, how to find it out
+            spec = rule.input(name)
+            keys += [f"says.depends_on.{name}", f"says.find_out.{name}"]
+            if name not in rule.unknown_cases:
+                values = spec.choices if spec.kind == "choice" else ("yes", "no")
+                keys += [f"says.case.{name}.{value}" for value in values]
     keys += [f"unit.{unit_id}" for unit_id in policy_rules.UNITS]
     keys += [f"parameter.{name}" for name in parameters()]
     for source in sources().values():
