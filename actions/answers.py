@@ -1,4 +1,4 @@
-"""Answers: the decision of the topic's rule for this citizen, direct answers, and "why?".
+"""Answers: the decision of the topic's rule for this citizen, direct answers, and an answer's steps, sources, "why?".
 
 The actions only read slots, call policy_rules and lay the decision out; the
 words of every answer come from the decision.
@@ -141,10 +141,10 @@ class ShowAnswerPart(Action):
         intent = str((tracker.latest_message.get("intent") or {}).get("name"))
         part = PART_OF_INTENT.get(intent, STEPS)
         text = answer_part_text(language, decision, part)
-        others = [other for other in answer_parts(decision) if other != part]
         if not text:  # e.g. "steps" typed after an answer that has no steps or notes
             say(dispatcher, tracker, "nothing_more")
             return []
+        others = [other for other in answer_parts(decision) if other != part]
         dispatcher.utter_message(text=text, buttons=part_buttons(language, others))
         return []
 
