@@ -1,4 +1,4 @@
-"""Answers: the decision of the topic's rule for this citizen, direct answers, and "why?".
+"""Answers: the decision of the topic's rule for this citizen, direct answers, and an answer's steps, sources, "why?".
 
 The actions only read slots, call policy_rules and lay the decision out; the
 words of every answer come from the decision.
@@ -18,24 +18,42 @@ import policy_rules
 from actions.clock import today
 from actions.forms import MAX_FAILED_ANSWERS
 from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPICS
-from actions.wording import error_text, language_of, say
-from policy_rules import PolicyInputError
+from actions.wording import buttons, error_text, language_of, say
+from policy_rules import Decision, PolicyInputError
 from storage.consultation_log import consultation_log
 from text_catalogue import say as text_of
-from text_catalogue.decisions import decision_text, trace_text
+from text_catalogue.decisions import SOURCES, STEPS, WHY, answer_part_text, answer_parts, short_answer_text, trace_text
+
+# The intent that asks for each part of an answer (the buttons under an answer send these).
+INTENT_OF_PART = {STEPS: "show_steps", SOURCES: "show_sources", WHY: "explain_why"}
+PART_OF_INTENT = {intent: part for part, intent in INTENT_OF_PART.items()}
 
 
 def tell_decision(
     dispatcher: CollectingDispatcher, tracker: Tracker, rule_id: str, facts: dict[str, Any]
 ) -> list[dict]:
-    """Decide, send the answer, log it for staff and remember how it was reached for "why?"."""
+    """Decide, send the short answer, log it for staff and remember it for "steps", "sources" and "why?"."""
     as_of = today()
     decision = policy_rules.evaluate(rule_id, facts, as_of=as_of)
     language = language_of(tracker)
-    dispatcher.utter_message(text=decision_text(language, decision))
+    text = short_answer_text(language, decision)
+    dispatcher.utter_message(text=text, buttons=part_buttons(language, answer_parts(decision)))
     consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel(), language=language)
-    say(dispatcher, tracker, "after_answer")
     return [SlotSet("last_answer", {"rule": rule_id, "facts": facts, "as_of": as_of.isoformat()})]
+
+
+def part_buttons(language: str, parts: list[str]) -> list[dict[str, str]]:
+    """The buttons that ask for these parts of the last answer."""
+    wanted = {INTENT_OF_PART[part] for part in parts}
+    return [button for button in buttons(language, "message.answer_parts") if button["payload"][1:] in wanted]
+
+
+def last_decision(tracker: Tracker) -> Decision | None:
+    """The last answer given, decided again from the facts and the date it was given on."""
+    last = tracker.get_slot("last_answer")
+    if not last:
+        return None
+    return policy_rules.evaluate(last["rule"], last["facts"], as_of=dt.date.fromisoformat(last["as_of"]))
 
 
 class AnswerCase(Action):
@@ -98,12 +116,36 @@ class ExplainWhy(Action):
                 fact=text_of(language, f"input.{requested}.description"),
             )
             return []
-        last = tracker.get_slot("last_answer")
-        if not last:
+        decision = last_decision(tracker)
+        if decision is None:
             say(dispatcher, tracker, "nothing_to_explain")
             return []
-        decision = policy_rules.evaluate(last["rule"], last["facts"], as_of=dt.date.fromisoformat(last["as_of"]))
-        dispatcher.utter_message(text=trace_text(language_of(tracker), decision))
+        language = language_of(tracker)
+        others = [part for part in answer_parts(decision) if part != WHY]
+        dispatcher.utter_message(text=trace_text(language, decision), buttons=part_buttons(language, others))
+        return []
+
+
+class ShowAnswerPart(Action):
+    """'Steps' or 'Sources': that part of the last answer, with the buttons for the other parts."""
+
+    def name(self) -> str:
+        return "action_show_answer_part"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
+        decision = last_decision(tracker)
+        if decision is None:
+            say(dispatcher, tracker, "nothing_to_explain")
+            return []
+        language = language_of(tracker)
+        intent = str((tracker.latest_message.get("intent") or {}).get("name"))
+        part = PART_OF_INTENT.get(intent, STEPS)
+        text = answer_part_text(language, decision, part)
+        if not text:  # e.g. "steps" typed after an answer that has no steps or notes
+            say(dispatcher, tracker, "nothing_more")
+            return []
+        others = [other for other in answer_parts(decision) if other != part]
+        dispatcher.utter_message(text=text, buttons=part_buttons(language, others))
         return []
 
 

@@ -49,6 +49,9 @@ HEADER = (
 # Small talk a citizen may slip in while a form asks its questions: answered, then the form asks again.
 SMALL_TALK_IN_A_FORM = ["greet", "help", "out_of_scope", "thank", "correct", "switch_language"]
 
+# "Steps" and "Sources" of the last answer (action_show_answer_part), asked for in a form as outside it.
+ANSWER_PART_INTENTS = ["show_steps", "show_sources"]
+
 # Buttons of a question keyed yes / no / unknown send these intents; other keys are choice values.
 ANSWER_PAYLOADS = {"yes": "/affirm", "no": "/deny", "unknown": "/dont_know"}
 
@@ -174,7 +177,8 @@ def domain() -> dict[str, Any]:
 
 
 def form_rules(topic: Topic) -> list[dict[str, Any]]:
-    """Open the form, answer when its facts are complete, a side question or "why?" in the middle of it."""
+    """Open the form, answer when its facts are complete, a side question, "why?" or a part of the last answer
+    in the middle of it."""
     name = topic.rule_id.replace("_", " ")
     form = topic.form
     in_form = [{"active_loop": form}]
@@ -207,6 +211,15 @@ def form_rules(topic: Topic) -> list[dict[str, Any]]:
             "rule": f"{name}, why a question is asked",
             "condition": in_form,
             "steps": [{"intent": "explain_why"}, {"action": "action_explain"}, *back_to_form],
+        },
+        {  # a button under an earlier answer clicked while a new topic is being asked about
+            "rule": f"{name}, the steps or sources of the last answer",
+            "condition": in_form,
+            "steps": [
+                {"or": [{"intent": intent} for intent in ANSWER_PART_INTENTS]},
+                {"action": "action_show_answer_part"},
+                *back_to_form,
+            ],
         },
     ]
 
@@ -246,7 +259,7 @@ def files() -> dict[Path, str]:
         FORM_RULES: dump(
             rules(),
             "# Questions answered without facts; per topic form: open it, answer when its\n"
-            '# facts are complete, and handle a side question or "why?" before asking again.\n',
+            '# facts are complete, and handle a side question, "why?", "steps" or "sources" before asking again.\n',
         ),
     }
 

@@ -82,7 +82,7 @@ def sources_text(language: str, decision: Decision) -> str:
 
 
 def decision_text(language: str, decision: Decision) -> str:
-    """The answer, the steps, further rules, and the sources."""
+    """The answer, the steps, further rules, and the sources (all at once, for the command line)."""
     parts = [answer_text(language, decision)]
     if decision.steps:
         parts.append(steps_text(language, decision))
@@ -90,6 +90,47 @@ def decision_text(language: str, decision: Decision) -> str:
         parts.append(notes_text(language, decision))
     parts.append(sources_text(language, decision))
     return "\n\n".join(parts)
+
+
+# The parts of an answer the citizen can ask for after the short first reply.
+STEPS, SOURCES, WHY = "steps", "sources", "why"
+
+
+def short_answer_text(language: str, decision: Decision) -> str:
+    """The first reply, short enough for a phone screen: the outcome and the one next step."""
+    parts = [answer_text(language, decision)]
+    if decision.steps:
+        parts.append(say(language, "layout.next_step", step=sentences(language, decision.steps[:1])))
+    return "\n\n".join(parts)
+
+
+def more_steps_text(language: str, decision: Decision) -> str:
+    """Every step and note, for "Steps"; empty when the answer has none."""
+    parts = []
+    if decision.steps:
+        parts.append(steps_text(language, decision))
+    if decision.notes:
+        parts.append(notes_text(language, decision))
+    return "\n\n".join(parts)
+
+
+def answer_parts(decision: Decision) -> list[str]:
+    """The parts the short reply leaves out that have something to show, in button order."""
+    parts = []
+    if len(decision.steps) > 1 or decision.notes:  # the one step shown is not worth a click
+        parts.append(STEPS)
+    if decision.citations:
+        parts.append(SOURCES)
+    return [*parts, WHY]
+
+
+def answer_part_text(language: str, decision: Decision, part: str) -> str:
+    """The text of one part asked for after the short reply ("why?" is the trace)."""
+    if part == STEPS:
+        return more_steps_text(language, decision)
+    if part == SOURCES:
+        return sources_text(language, decision) if decision.citations else ""
+    return trace_text(language, decision)
 
 
 def value_text(language: str, value: Any, name: str | None = None) -> str:

@@ -5,16 +5,19 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import FollowupAction, Restarted, SlotSet
 
-from actions.answers import AnswerCase, AnswerDirect, ExplainWhy, StartOver
+from actions.answers import AnswerCase, AnswerDirect, ExplainWhy, ShowAnswerPart, StartOver
 from tests.conftest import texts
 
 
-async def test_a_complete_case_is_answered_with_the_month_and_sources(dispatcher, tracker_for, domain):
+async def test_a_complete_case_is_answered_in_one_short_message_with_the_month(dispatcher, tracker_for, domain):
     tracker = tracker_for({"topic": "waiting_period", "gap_days": 100, "payment_date": "2026-03-10"})
     events = await AnswerCase().run(dispatcher, tracker, domain)
-    said = texts(dispatcher)
-    assert "pays your benefits again from 1 June 2026" in said
-    assert "Sources:" in said and "How to operate the medical insurance online?" in said
+    [message] = dispatcher.messages
+    assert "pays your benefits again from 1 June 2026" in message["text"]
+    assert "Next step: Pay all the arrears" in message["text"]
+    assert "Sources:" not in message["text"] and "Good to know:" not in message["text"]
+    assert [b["title"] for b in message["buttons"]] == ["Steps", "Sources", "Why?"]
+    assert [b["payload"] for b in message["buttons"]] == ["/show_steps", "/show_sources", "/explain_why"]
     last = next(e for e in events if e["name"] == "last_answer")["value"]
     assert last == {
         "rule": "waiting_period",
@@ -55,7 +58,7 @@ async def test_no_topic_yet_shows_what_can_be_asked(dispatcher, tracker_for, dom
         ("ask_card_cash", "strictly forbidden"),
         ("ask_service_channels", "12333"),
         ("request_human", "12333"),
-        ("ask_employee_insurance_eligibility", "Article 23"),
+        ("ask_employee_insurance_eligibility", "Employees must join"),
         ("ask_pay_again", "cannot be paid again"),
     ],
 )
@@ -74,6 +77,54 @@ async def test_why_after_an_answer_shows_the_trace(dispatcher, tracker_for, doma
     await ExplainWhy().run(dispatcher, tracker_for({"last_answer": last}), domain)
     said = texts(dispatcher)
     assert "How I reached this answer" in said and "days without benefits = 61" in said
+
+
+WAITING = {"rule": "waiting_period", "facts": {"gap_days": 100, "payment_date": "2026-03-10"}, "as_of": "2026-11-22"}
+
+
+async def test_an_answer_without_steps_or_notes_offers_only_sources_and_why(dispatcher, tracker_for, domain):
+    await AnswerDirect().run(dispatcher, tracker_for(intent="ask_card_cash"), domain)
+    [message] = dispatcher.messages
+    assert "Next step" not in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/show_sources", "/explain_why"]
+
+
+async def test_sources_are_one_click_away(dispatcher, tracker_for, domain):
+    await ShowAnswerPart().run(dispatcher, tracker_for({"last_answer": WAITING}, intent="show_sources"), domain)
+    [message] = dispatcher.messages
+    assert message["text"].startswith("Sources:") and "How to operate the medical insurance online?" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/show_steps", "/explain_why"]
+
+
+async def test_steps_show_every_step_and_note(dispatcher, tracker_for, domain):
+    await ShowAnswerPart().run(dispatcher, tracker_for({"last_answer": WAITING}, intent="show_steps"), domain)
+    [message] = dispatcher.messages
+    assert "What to do:" in message["text"] and "1. Pay all the arrears" in message["text"]
+    assert "Good to know:" in message["text"] and "Sources:" not in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/show_sources", "/explain_why"]
+
+
+async def test_steps_in_chinese(dispatcher, tracker_for, domain):
+    slots = {"last_answer": WAITING, "language": "zh"}
+    await ShowAnswerPart().run(dispatcher, tracker_for(slots, intent="show_steps"), domain)
+    assert "办理步骤：" in texts(dispatcher) and "温馨提示：" in texts(dispatcher)
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["政策依据", "为什么"]
+
+
+async def test_steps_of_an_answer_that_has_none(dispatcher, tracker_for, domain):
+    last = {"rule": "card_cash", "facts": {}, "as_of": "2026-11-22"}
+    await ShowAnswerPart().run(dispatcher, tracker_for({"last_answer": last}, intent="show_steps"), domain)
+    assert "nothing more to that answer" in texts(dispatcher)
+
+
+async def test_steps_before_any_answer(dispatcher, tracker_for, domain):
+    await ShowAnswerPart().run(dispatcher, tracker_for({}, intent="show_sources"), domain)
+    assert "haven't given you an answer" in texts(dispatcher)
+
+
+async def test_why_after_an_answer_offers_the_other_parts(dispatcher, tracker_for, domain):
+    await ExplainWhy().run(dispatcher, tracker_for({"last_answer": WAITING}), domain)
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/show_steps", "/show_sources"]
 
 
 async def test_why_during_a_form_says_what_the_question_is_for(dispatcher, tracker_for, domain):

@@ -33,7 +33,7 @@ def test_every_form_lists_every_input_of_its_rule_the_first_asked_first():
         assert slots[0] == policy_rules.next_input(topic.rule_id, {})[1]
 
 
-def test_every_form_has_its_four_rules_with_the_same_side_intents():
+def test_every_form_has_its_five_rules_with_the_same_side_intents():
     rules = generate.rules()["rules"]
     side_lists = []
     for topic in TOPICS.values():
@@ -42,7 +42,8 @@ def test_every_form_has_its_four_rules_with_the_same_side_intents():
             for rule in rules
             if {"active_loop": topic.form} in rule.get("condition", []) or rule["steps"][0] == {"intent": topic.intent}
         ]
-        assert len(own) == 4
+        assert len(own) == 5
+        assert any({"action": "action_show_answer_part"} in rule["steps"] for rule in own)  # "steps", "sources"
         side = next(rule for rule in own if {"action": "action_answer_direct"} in rule["steps"])
         side_lists.append([choice["intent"] for choice in side["steps"][0]["or"]])
     assert all(side == side_lists[0] for side in side_lists)

@@ -77,6 +77,8 @@ def test_a_citizen_chats_on_the_web_page(assistant, browser):
     page.keyboard.press("Enter")  # ... and Enter presses them
     expect(conversation).to_contain_text("How I reached this answer", timeout=30_000)
     expect(conversation).to_contain_text("payment date = 1 March 2026", timeout=30_000)  # the trace's last step
+    page.locator(".rw-reply", has_text="Sources").last.click()  # the citations stay one click away
+    expect(conversation).to_contain_text("How to operate the medical insurance online?", timeout=30_000)
 
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
     assert elsewhere == []  # everything comes from the assistant's own server: no CDN, no web fonts

@@ -64,9 +64,14 @@ def test_a_signature_made_with_another_token_is_refused(wechat):
     assert reply.status_code == 403
 
 
-def test_a_question_gets_the_concrete_answer_as_a_passive_reply(wechat):
-    answer = wechat.send_text(new_citizen(), WAITING_PERIOD_QUESTION)
-    assert "pays your benefits again from 1 April 2025" in answer and "Sources:" in answer
+def test_a_question_gets_the_short_answer_as_a_passive_reply_and_the_sources_by_number(wechat):
+    open_id = new_citizen()
+    answer = wechat.send_text(open_id, WAITING_PERIOD_QUESTION)
+    assert "pays your benefits again from 1 April 2025" in answer and "Sources:" not in answer
+    assert "Reply with a number:" in answer and say("en", "channel.wechat_more_hint") not in answer  # one page
+    number = next(line.split(".")[0] for line in answer.splitlines() if line.endswith(". Sources"))
+    sources = wechat.send_text(open_id, number)
+    assert "Sources:" in sources and "How to operate the medical insurance online?" in sources
 
 
 def test_buttons_are_numbered_options_answered_with_the_number(wechat):
