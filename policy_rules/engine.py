@@ -282,6 +282,9 @@ def unit(rule_id: str, source: str, section: str, quote: str) -> Callable[[UnitF
 
 Check = Callable[[dict[str, Any]], None]
 
+#: The outcome of every general statement (`Rule.general`), which decides no case.
+GENERAL_OUTCOME = "general_statement"
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -289,6 +292,8 @@ class Rule:
 
     decide(ev) -> Decision holds the reasoning; it may only reach the declared `outcomes`.
     check(facts) may raise InconsistentInputs for facts that contradict one another.
+    general(ev) -> Decision states the rule without any fact of a citizen's case (outcome `GENERAL_OUTCOME`),
+    for questions such as "how does this work?"; None when the rule has no general statement.
     """
 
     id: str
@@ -296,6 +301,16 @@ class Rule:
     outcomes: tuple[str, ...]
     decide: Callable[[Evaluation], Decision]
     check: Check | None = None
+    general: Callable[[Evaluation], Decision] | None = None
+
+    def general_statement(self, as_of: dt.date | None = None) -> Decision:
+        """The rule as the sources state it, for everyone: no fact is read or asked."""
+        if self.general is None:
+            raise ValueError(f"rule {self.id} has no general statement")
+        decision = self.general(Evaluation(self, {}, as_of, probing=False))
+        if decision.outcome != GENERAL_OUTCOME:
+            raise ValueError(f"the general statement of rule {self.id} reached {decision.outcome!r}")
+        return decision
 
     def input(self, name: str) -> InputSpec:
         for spec in self.inputs:

@@ -17,7 +17,9 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
+import dataclasses
+
+from policy_rules.engine import GENERAL_OUTCOME, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
 
 SOURCE = "social_insurance_law_article_27"
@@ -107,3 +109,18 @@ RULE = Rule(
     ),
     decide=decide,
 )
+
+
+# --- The general statement: the rule for everyone, without a citizen's years ----------------------------------
+
+
+def decide_general(ev: Evaluation) -> Decision:
+    met, short = article_27(ev)
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(employee_insurance_only(ev), says("retirement.applies_at_retirement_age"), met, short),
+        notes=(says("retirement.ask_required_years"),),
+    )
+
+
+RULE = dataclasses.replace(RULE, general=decide_general)
