@@ -53,6 +53,7 @@ SMALL_TALK_IN_A_FORM = ["greet", "help", "out_of_scope", "thank", "correct", "sw
 ANSWER_PAYLOADS = {"yes": "/affirm", "no": "/deny", "unknown": "/dont_know"}
 
 LANGUAGE_SLOT = "language"
+QUESTION_KIND_SLOT = "question_kind"  # general / own / both (dialogue/base.yml)
 
 
 # --- what the declaration says ----------------------------------------------------------------------------------
@@ -180,10 +181,7 @@ def form_rules(topic: Topic) -> list[dict[str, Any]]:
     in_form = [{"active_loop": form}]
     back_to_form = [{"action": form}, {"active_loop": form}]
     return [
-        {
-            "rule": f"{name}, open the form",
-            "steps": [{"intent": topic.intent}, {"action": form}, {"active_loop": form}],
-        },
+        *opening_rules(topic),
         {
             "rule": f"{name}, answer when the facts are complete",
             "condition": in_form,
@@ -207,6 +205,27 @@ def form_rules(topic: Topic) -> list[dict[str, Any]]:
             "rule": f"{name}, why a question is asked",
             "condition": in_form,
             "steps": [{"intent": "explain_why"}, {"action": "action_explain"}, *back_to_form],
+        },
+    ]
+
+
+def opening_rules(topic: Topic) -> list[dict[str, Any]]:
+    """The topic's question: the form; or, asked in general, the general statement (then the form when asked both)."""
+    name = topic.rule_id.replace("_", " ")
+    open_form = [{"action": topic.form}, {"active_loop": topic.form}]
+    if policy_rules.get_rule(topic.rule_id).general is None:
+        return [{"rule": f"{name}, open the form", "steps": [{"intent": topic.intent}, *open_form]}]
+
+    def asked(kind: str) -> list[dict[str, Any]]:
+        return [{"intent": topic.intent}, {"slot_was_set": [{QUESTION_KIND_SLOT: kind}]}]
+
+    answered_in_general = [{"action": "action_answer_general"}, {"slot_was_set": [{QUESTION_KIND_SLOT: "own"}]}]
+    return [
+        {"rule": f"{name}, open the form", "steps": [*asked("own"), *open_form]},
+        {"rule": f"{name}, asked in general", "steps": [*asked("general"), *answered_in_general]},
+        {
+            "rule": f"{name}, asked in general and for the case",
+            "steps": [*asked("both"), *answered_in_general, *open_form],
         },
     ]
 

@@ -33,7 +33,7 @@ def test_every_form_lists_every_input_of_its_rule_the_first_asked_first():
         assert slots[0] == policy_rules.next_input(topic.rule_id, {})[1]
 
 
-def test_every_form_has_its_four_rules_with_the_same_side_intents():
+def test_every_form_has_its_six_rules_with_the_same_side_intents():
     rules = generate.rules()["rules"]
     side_lists = []
     for topic in TOPICS.values():
@@ -42,11 +42,26 @@ def test_every_form_has_its_four_rules_with_the_same_side_intents():
             for rule in rules
             if {"active_loop": topic.form} in rule.get("condition", []) or rule["steps"][0] == {"intent": topic.intent}
         ]
-        assert len(own) == 4
+        assert len(own) == 6  # opened for the own case, general, both; answer; side question; why
         side = next(rule for rule in own if {"action": "action_answer_direct"} in rule["steps"])
         side_lists.append([choice["intent"] for choice in side["steps"][0]["or"]])
     assert all(side == side_lists[0] for side in side_lists)
     assert set(side_lists[0]) >= set(generate.direct_intents())
+
+
+def test_a_topic_asked_in_general_is_answered_without_its_form_and_asked_both_with_it():
+    rules = generate.rules()["rules"]
+    for topic in TOPICS.values():
+        opening = {
+            rule["steps"][1]["slot_was_set"][0]["question_kind"]: [step.get("action") for step in rule["steps"][2:]]
+            for rule in rules
+            if rule["steps"][0] == {"intent": topic.intent}
+        }
+        assert opening == {
+            "own": [topic.form, None],
+            "general": ["action_answer_general", None],
+            "both": ["action_answer_general", None, topic.form, None],
+        }
 
 
 def test_questions_are_responses_with_buttons_whose_payloads_follow_from_the_input():
