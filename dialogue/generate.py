@@ -32,7 +32,7 @@ import yaml
 
 import policy_rules
 import text_catalogue as catalogue
-from actions.topics import DIRECT_RULE_OF_INTENT, EXTRA_DIRECT_INTENTS, TOPICS, Topic, intent_of
+from actions.topics import DIRECT_RULE_OF_INTENT, EXTRA_DIRECT_INTENTS, TOPIC_OF_INTENT, TOPICS, Topic, intent_of
 from actions.wording import intent_payload
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,11 +130,19 @@ def response(key: str, payload_of: Any) -> list[dict[str, Any]]:
     return variations
 
 
+def button_payload(key: str) -> str:
+    """A response button's payload; a topic's button asks about the citizen's own case (its form), whatever
+    kind of question the message before it was."""
+    if key in TOPIC_OF_INTENT:
+        return intent_payload(key) + json.dumps({QUESTION_KIND_SLOT: "own"})
+    return intent_payload(key)
+
+
 def responses() -> dict[str, list[dict[str, Any]]]:
     default = catalogue.LANGUAGES[0]
     # in the catalogue's order
     names = list(dict.fromkeys(key.split(".")[1] for key in catalogue.messages(default) if key.startswith("response.")))
-    result = {name: response(f"response.{name}", intent_payload) for name in names}
+    result = {name: response(f"response.{name}", button_payload) for name in names}
     for fact in asked_facts():
         if not catalogue.has(default, f"question.{fact}.text"):
             raise catalogue.MissingText(f"the catalogue has no question for the asked fact {fact!r}")
