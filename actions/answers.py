@@ -7,6 +7,7 @@ words of every answer come from the decision.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -17,12 +18,22 @@ from rasa_sdk.types import DomainDict
 import policy_rules
 from actions.clock import today
 from actions.forms import MAX_FAILED_ANSWERS
-from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPICS
+from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPIC_OF_INTENT, TOPICS
 from actions.wording import buttons, error_text, language_of, say
 from policy_rules import Decision, PolicyInputError
 from storage.consultation_log import consultation_log
+from text_catalogue import children
 from text_catalogue import say as text_of
-from text_catalogue.decisions import SOURCES, STEPS, WHY, answer_part_text, answer_parts, short_answer_text, trace_text
+from text_catalogue.decisions import (
+    SOURCES,
+    STEPS,
+    WHY,
+    answer_part_text,
+    answer_parts,
+    decision_text,
+    short_answer_text,
+    trace_text,
+)
 
 # The intent that asks for each part of an answer (the buttons under an answer send these).
 INTENT_OF_PART = {STEPS: "show_steps", SOURCES: "show_sources", WHY: "explain_why"}
@@ -95,6 +106,33 @@ class AnswerDirect(Action):
             return tell_decision(dispatcher, tracker, DIRECT_RULE_OF_INTENT[intent], {})
         dispatcher.utter_message(response=RESPONSE_OF_INTENT.get(intent, "utter_help"))
         return []
+
+
+class AnswerGeneral(Action):
+    """A topic asked about in general: the rule as the sources state it, with its source, and (unless the form
+    follows because the question was also about the citizen's case) an offer to work out their own case."""
+
+    def name(self) -> str:
+        return "action_answer_general"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
+        intent = str((tracker.latest_message.get("intent") or {}).get("name"))
+        topic = TOPIC_OF_INTENT.get(intent)
+        if topic is None:
+            dispatcher.utter_message(response="utter_help")
+            return [SlotSet("question_kind", "own")]
+        language = language_of(tracker)
+        decision = policy_rules.get_rule(topic).general_statement(today())
+        dispatcher.utter_message(text=decision_text(language, decision))
+        consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel(), language=language)
+        if tracker.get_slot("question_kind") != "both":  # asked both: the form follows at once
+            own_case = "/" + intent + json.dumps({"question_kind": "own"})
+            offer = children(language, "message.offer_own_case.buttons")
+            dispatcher.utter_message(
+                text=text_of(language, "message.offer_own_case.text"),
+                buttons=[{"title": title, "payload": own_case} for title in offer.values()],
+            )
+        return [SlotSet("question_kind", "own")]  # a button without the entity then opens the form
 
 
 class ExplainWhy(Action):

@@ -32,7 +32,7 @@ import yaml
 
 import policy_rules
 import text_catalogue as catalogue
-from actions.topics import DIRECT_RULE_OF_INTENT, EXTRA_DIRECT_INTENTS, TOPICS, Topic, intent_of
+from actions.topics import DIRECT_RULE_OF_INTENT, EXTRA_DIRECT_INTENTS, TOPIC_OF_INTENT, TOPICS, Topic, intent_of
 from actions.wording import intent_payload
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,6 +56,7 @@ ANSWER_PART_INTENTS = ["show_steps", "show_sources"]
 ANSWER_PAYLOADS = {"yes": "/affirm", "no": "/deny", "unknown": "/dont_know"}
 
 LANGUAGE_SLOT = "language"
+QUESTION_KIND_SLOT = "question_kind"  # general / own / both (dialogue/base.yml)
 
 
 # --- what the declaration says ----------------------------------------------------------------------------------
@@ -132,11 +133,19 @@ def response(key: str, payload_of: Any) -> list[dict[str, Any]]:
     return variations
 
 
+def button_payload(key: str) -> str:
+    """A response button's payload; a topic's button asks about the citizen's own case (its form), whatever
+    kind of question the message before it was."""
+    if key in TOPIC_OF_INTENT:
+        return intent_payload(key) + json.dumps({QUESTION_KIND_SLOT: "own"})
+    return intent_payload(key)
+
+
 def responses() -> dict[str, list[dict[str, Any]]]:
     default = catalogue.LANGUAGES[0]
     # in the catalogue's order
     names = list(dict.fromkeys(key.split(".")[1] for key in catalogue.messages(default) if key.startswith("response.")))
-    result = {name: response(f"response.{name}", intent_payload) for name in names}
+    result = {name: response(f"response.{name}", button_payload) for name in names}
     for fact in asked_facts():
         if not catalogue.has(default, f"question.{fact}.text"):
             raise catalogue.MissingText(f"the catalogue has no question for the asked fact {fact!r}")
@@ -184,10 +193,7 @@ def form_rules(topic: Topic) -> list[dict[str, Any]]:
     in_form = [{"active_loop": form}]
     back_to_form = [{"action": form}, {"active_loop": form}]
     return [
-        {
-            "rule": f"{name}, open the form",
-            "steps": [{"intent": topic.intent}, {"action": form}, {"active_loop": form}],
-        },
+        *opening_rules(topic),
         {
             "rule": f"{name}, answer when the facts are complete",
             "condition": in_form,
@@ -220,6 +226,27 @@ def form_rules(topic: Topic) -> list[dict[str, Any]]:
                 {"action": "action_show_answer_part"},
                 *back_to_form,
             ],
+        },
+    ]
+
+
+def opening_rules(topic: Topic) -> list[dict[str, Any]]:
+    """The topic's question: the form; or, asked in general, the general statement (then the form when asked both)."""
+    name = topic.rule_id.replace("_", " ")
+    open_form = [{"action": topic.form}, {"active_loop": topic.form}]
+    if policy_rules.get_rule(topic.rule_id).general is None:
+        return [{"rule": f"{name}, open the form", "steps": [{"intent": topic.intent}, *open_form]}]
+
+    def asked(kind: str) -> list[dict[str, Any]]:
+        return [{"intent": topic.intent}, {"slot_was_set": [{QUESTION_KIND_SLOT: kind}]}]
+
+    answered_in_general = [{"action": "action_answer_general"}, {"slot_was_set": [{QUESTION_KIND_SLOT: "own"}]}]
+    return [
+        {"rule": f"{name}, open the form", "steps": [*asked("own"), *open_form]},
+        {"rule": f"{name}, asked in general", "steps": [*asked("general"), *answered_in_general]},
+        {
+            "rule": f"{name}, asked in general and for the case",
+            "steps": [*asked("both"), *answered_in_general, *open_form],
         },
     ]
 

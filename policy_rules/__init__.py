@@ -48,6 +48,9 @@ RULES: dict[str, Rule] = {
         general.CARD_FAMILY,
         general.EXCLUSIONS,
         general.CHANNELS,
+        waiting_period.BACK_PAYMENT,
+        transfer.SCHEME_SWITCH,
+        transfer.YEARS_COMBINED,
     )
 }
 

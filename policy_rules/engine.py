@@ -376,6 +376,9 @@ FindOut = Callable[[Evaluation], Statement]
 #: The outcome of a decision that answers per case of a fact the citizen does not know.
 DEPENDS_ON_FACT = "depends_on_fact"
 
+#: The outcome of every general statement (`Rule.general`), which decides no case.
+GENERAL_OUTCOME = "general_statement"
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -387,6 +390,8 @@ class Rule:
     unknown_cases: for a number or date the citizen does not know, the cases the answer is given for (yes/no and
       choices have theirs by default: each value).
     find_out: for every asked fact that is not optional, the unit saying how the citizen can find it out.
+    general(ev) -> Decision states the rule without any fact of a citizen's case (outcome `GENERAL_OUTCOME`),
+    for questions such as "how does this work?"; None when the rule has no general statement.
     """
 
     id: str
@@ -396,6 +401,16 @@ class Rule:
     check: Check | None = None
     unknown_cases: Mapping[str, CaseBuilder] = field(default_factory=dict, compare=False)
     find_out: Mapping[str, FindOut] = field(default_factory=dict, compare=False)
+    general: Callable[[Evaluation], Decision] | None = None
+
+    def general_statement(self, as_of: dt.date | None = None) -> Decision:
+        """The rule as the sources state it, for everyone: no fact is read or asked."""
+        if self.general is None:
+            raise ValueError(f"rule {self.id} has no general statement")
+        decision = self.general(Evaluation(self, {}, as_of, probing=False))
+        if decision.outcome != GENERAL_OUTCOME:
+            raise ValueError(f"the general statement of rule {self.id} reached {decision.outcome!r}")
+        return decision
 
     def input(self, name: str) -> InputSpec:
         for spec in self.inputs:

@@ -21,7 +21,9 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-from policy_rules.engine import Case, Decision, Evaluation, Rule, Statement, says, unit
+import dataclasses
+
+from policy_rules.engine import GENERAL_OUTCOME, Case, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.finding_out import enrolments, on_record
 
@@ -252,3 +254,29 @@ HOW_TO_STOP = Rule(
     decide=decide_how_to_stop,
     find_out={"stop_payer": on_record("stop_payer")},
 )
+
+
+# --- The general statements: the rules for everyone, without a citizen's enrolments ----------------------------
+
+
+def decide_which_to_keep_general(ev: Evaluation) -> Decision:
+    """Keep one; which one for each pair of enrolments (the one-year threshold is a number of paragraph 3)."""
+    employee_kept = says("duplicate.general_employee_kept", minimum=ev.param("duplicate.employee_continuous_min_years"))
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(keep_only_one(ev), keep_where_employed(ev), keep_where_resident(ev), employee_kept),
+        notes=(definition(ev), bureau_will_notify(ev)),
+    )
+
+
+def decide_how_to_stop_general(ev: Evaluation) -> Decision:
+    """Who stops an enrolment depends on who pays it: both ways, with the channels of an individual payer."""
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(through_employer(ev), says("stop_insurance.as_individual_payer")),
+        steps=_stop_steps(ev, residents_enrolment_payer(ev)),
+    )
+
+
+WHICH_TO_KEEP = dataclasses.replace(WHICH_TO_KEEP, general=decide_which_to_keep_general)
+HOW_TO_STOP = dataclasses.replace(HOW_TO_STOP, general=decide_how_to_stop_general)

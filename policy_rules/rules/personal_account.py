@@ -23,7 +23,9 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
+import dataclasses
+
+from policy_rules.engine import GENERAL_OUTCOME, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.finding_out import not_in_sources
 
@@ -198,3 +200,26 @@ RULE = Rule(
     find_out={"withdrawal_situation": not_in_sources("withdrawal_situation")},
 )
 ACCOUNT_RULES = Rule(id="personal_account_rules", inputs=(), outcomes=("account_rules",), decide=decide_rules)
+
+
+# --- The general statement: the rule for everyone, without a citizen's situation ------------------------------
+
+
+def decide_general(ev: Evaluation) -> Decision:
+    """No withdrawal while insured; the situations the source names in which the balance can be withdrawn."""
+    leaving_country(ev)  # item 3, worded for everyone in the note below
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(no_withdrawal_while_insured(ev), says("personal_account.general_exceptions")),
+        notes=(
+            retired_elsewhere_or_abroad(ev),
+            heir_after_death(ev),
+            says("personal_account.general_leaving_country"),
+            nationality_lost(ev),
+            transfer_refused(ev),
+            moves_with_relationship(ev),
+        ),
+    )
+
+
+RULE = dataclasses.replace(RULE, general=decide_general)

@@ -18,7 +18,9 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-from policy_rules.engine import Decision, Evaluation, Rule, Statement, says, unit
+import dataclasses
+
+from policy_rules.engine import GENERAL_OUTCOME, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.finding_out import on_record
 
@@ -112,3 +114,18 @@ RULE = Rule(
     find_out={"paid_scheme": on_record("paid_scheme")},
 )
 PAY_AGAIN = Rule(id="pay_again", inputs=(), outcomes=("paid_period_not_paid_again",), decide=decide_pay_again)
+
+
+# --- The general statement: the rule for everyone, without a citizen's dates ---------------------------------
+
+
+def decide_general(ev: Evaluation) -> Decision:
+    """Refund before the benefit period starts, none after; an employee contribution is not covered by the article."""
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(says("refund.general"), refund_before_benefit_period(ev)),
+        notes=(no_refund_after_start(ev), paid_period_not_paid_again(ev), says("refund.employee_contribution_open")),
+    )
+
+
+RULE = dataclasses.replace(RULE, general=decide_general)

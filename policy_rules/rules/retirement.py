@@ -28,7 +28,9 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-from policy_rules.engine import Case, Decision, Evaluation, Rule, Statement, is_unknown, says, unit
+import dataclasses
+
+from policy_rules.engine import GENERAL_OUTCOME, Case, Decision, Evaluation, Rule, Statement, is_unknown, says, unit
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.finding_out import not_in_sources, on_record
 
@@ -155,3 +157,18 @@ RULE = Rule(
         "contribution_years": find_contribution_years,
     },
 )
+
+
+# --- The general statement: the rule for everyone, without a citizen's years ----------------------------------
+
+
+def decide_general(ev: Evaluation) -> Decision:
+    met, short = article_27(ev)
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(employee_insurance_only(ev), says("retirement.applies_at_retirement_age"), met, short),
+        notes=(says("retirement.ask_required_years"),),
+    )
+
+
+RULE = dataclasses.replace(RULE, general=decide_general)

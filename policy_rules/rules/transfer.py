@@ -35,7 +35,7 @@ import datetime as dt
 from typing import Any
 
 from policy_rules.calendar import add_months
-from policy_rules.engine import Case, Decision, Evaluation, Rule, Statement, says, unit
+from policy_rules.engine import GENERAL_OUTCOME, Case, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.errors import InconsistentInputs
 from policy_rules.inputs import LAST_DAY, InputSpec
 from policy_rules.rules.finding_out import not_in_sources, on_record
@@ -312,4 +312,71 @@ GAP_BILLS = Rule(
         "old_enrolment_end_date": on_record("old_enrolment_end_date"),
         "payment_resumed_date": on_record("payment_resumed_date"),
     },
+)
+
+
+# --- The general statements: the rules for everyone, without a citizen's dates or city -----------------------
+
+
+def decide_general(ev: Evaluation) -> Decision:
+    """What moves, with or without a receiving employer, and the steps at both places."""
+    months = individual_payment_window(ev)
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(
+            what_moves(ev),
+            says("transfer.general_with_employer"),
+            says("transfer.pay_within_months.answer", months=months),
+        ),
+        steps=(cancel_at_old_place(ev), apply_at_new_place(ev, new_city=None)),
+        notes=(schemes_convert(ev), benefits_from_next_month(ev), gap_bills_rule(ev), moves_with_relationship(ev)),
+    )
+
+
+def decide_gap_bills_general(ev: Evaluation) -> Decision:
+    return ev.decision(outcome=GENERAL_OUTCOME, answer=gap_bills_rule(ev), notes=(benefits_from_next_month(ev),))
+
+
+RULE = dataclasses.replace(RULE, general=decide_general)
+GAP_BILLS = dataclasses.replace(GAP_BILLS, general=decide_gap_bills_general)
+
+
+# --- Sub-questions of a transfer the source answers in a sentence, for everyone -------------------------------
+
+
+@unit(
+    "transfer.years_combined_when_continuous",
+    SOURCE,
+    "paragraph_1",
+    quote="If the payment period of the transferred basic medical insurance conforms to the continuity of the "
+    "continuous insured period, the medical insurance payment period of the two places can be combined and "
+    "calculated continuously",
+)
+def years_combined_when_continuous(ev: Evaluation) -> Statement:
+    return says("transfer.years_combined")
+
+
+def decide_years_combined(ev: Evaluation) -> Decision:
+    """Years in two places add up; they count as continuous when the transferred period is continuous."""
+    return ev.decision(
+        outcome="years_add_up",
+        answer=(says("yes"), what_moves(ev), years_combined_when_continuous(ev)),
+        steps=(cancel_at_old_place(ev), apply_at_new_place(ev, new_city=None)),
+    )
+
+
+def decide_scheme_switch(ev: Evaluation) -> Decision:
+    """Attention 2: on a transfer the three schemes convert freely."""
+    return ev.decision(
+        outcome="schemes_convert_freely",
+        answer=(says("yes"), schemes_convert(ev)),
+        notes=(what_moves(ev), benefits_from_next_month(ev)),
+    )
+
+
+YEARS_COMBINED = Rule(
+    id="contribution_years_combined", inputs=(), outcomes=("years_add_up",), decide=decide_years_combined
+)
+SCHEME_SWITCH = Rule(
+    id="switch_scheme_on_transfer", inputs=(), outcomes=("schemes_convert_freely",), decide=decide_scheme_switch
 )

@@ -35,11 +35,12 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 from policy_rules.calendar import add_months, month_start
-from policy_rules.engine import Case, Decision, Evaluation, Rule, Statement, says, unit
+from policy_rules.engine import GENERAL_OUTCOME, Case, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.errors import InconsistentInputs
 from policy_rules.inputs import LAST_DAY, InputSpec
 from policy_rules.rules.finding_out import on_record
@@ -239,3 +240,41 @@ RULE = Rule(
     unknown_cases={"gap_days": gap_cases},
     find_out={"back_paid": on_record("back_paid"), "gap_days": on_record("gap_days")},
 )
+
+
+# --- The general statement: the rule for everyone, without a citizen's dates ---------------------------------
+
+
+def decide_general(ev: Evaluation) -> Decision:
+    """Suspension, the three waiting windows (their numbers cite provisions 2 to 4) and what a back payment is."""
+    suspended = suspension(ev)
+    windows = says(
+        "waiting_period.general",
+        short=ev.param("waiting_period.next_month_max_days"),
+        medium=ev.param("waiting_period.three_month_max_days"),
+        medium_delay=ev.param("waiting_period.medium_gap_delay_months"),
+        long_delay=ev.param("waiting_period.long_gap_delay_months"),
+    )
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(suspended, windows),
+        steps=(back_payment_terms(ev),),
+        notes=(overdue_time_counts(ev), not_back_paid(ev)),
+    )
+
+
+RULE = dataclasses.replace(RULE, general=decide_general)
+
+
+# --- "How is the back payment worked out?": provision 1 answers it in a sentence, for everyone -------------------
+
+
+def decide_back_payment(ev: Evaluation) -> Decision:
+    return ev.decision(
+        outcome="back_payment_terms",
+        answer=back_payment_terms(ev),
+        notes=(overdue_time_counts(ev), not_back_paid(ev)),
+    )
+
+
+BACK_PAYMENT = Rule(id="back_payment_amount", inputs=(), outcomes=("back_payment_terms",), decide=decide_back_payment)

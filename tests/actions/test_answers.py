@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import FollowupAction, Restarted, SlotSet
 
-from actions.answers import AnswerCase, AnswerDirect, ExplainWhy, ShowAnswerPart, StartOver
+from actions.answers import AnswerCase, AnswerDirect, AnswerGeneral, ExplainWhy, ShowAnswerPart, StartOver
 from tests.conftest import texts
 
 
@@ -144,3 +144,24 @@ async def test_start_over_forgets_the_case_but_not_the_language(dispatcher, trac
     events = await StartOver().run(dispatcher, tracker_for({"topic": "transfer", "language": "zh"}), domain)
     assert events == [Restarted(), SlotSet("language", "zh")]
     assert "重新开始" in texts(dispatcher)
+
+
+async def test_a_general_question_gets_the_rule_with_its_sources_and_an_offer_to_work_out_the_case(
+    dispatcher, tracker_for, domain
+):
+    tracker = tracker_for({"question_kind": "general"}, intent="ask_waiting_period")
+    events = await AnswerGeneral().run(dispatcher, tracker, domain)
+    said = texts(dispatcher)
+    assert "from the month after the payment month" in said and "Sources:" in said
+    offer = dispatcher.messages[-1]["buttons"]
+    assert offer == [{"title": "Work out my case", "payload": '/ask_waiting_period{"question_kind": "own"}'}]
+    assert events == [SlotSet("question_kind", "own")]
+
+
+async def test_a_question_that_is_both_gets_the_rule_without_the_offer_as_the_form_follows(
+    dispatcher, tracker_for, domain
+):
+    tracker = tracker_for({"question_kind": "both", "language": "zh"}, intent="ask_transfer")
+    await AnswerGeneral().run(dispatcher, tracker, domain)
+    assert "累计计算" in texts(dispatcher)
+    assert not any(message.get("buttons") for message in dispatcher.messages)

@@ -33,7 +33,7 @@ def test_every_form_lists_every_input_of_its_rule_the_first_asked_first():
         assert slots[0] == policy_rules.next_input(topic.rule_id, {})[1]
 
 
-def test_every_form_has_its_five_rules_with_the_same_side_intents():
+def test_every_form_has_its_seven_rules_with_the_same_side_intents():
     rules = generate.rules()["rules"]
     side_lists = []
     for topic in TOPICS.values():
@@ -42,12 +42,27 @@ def test_every_form_has_its_five_rules_with_the_same_side_intents():
             for rule in rules
             if {"active_loop": topic.form} in rule.get("condition", []) or rule["steps"][0] == {"intent": topic.intent}
         ]
-        assert len(own) == 5
+        assert len(own) == 7  # opened for the own case, general, both; answer; side question; why; a part
         assert any({"action": "action_show_answer_part"} in rule["steps"] for rule in own)  # "steps", "sources"
         side = next(rule for rule in own if {"action": "action_answer_direct"} in rule["steps"])
         side_lists.append([choice["intent"] for choice in side["steps"][0]["or"]])
     assert all(side == side_lists[0] for side in side_lists)
     assert set(side_lists[0]) >= set(generate.direct_intents())
+
+
+def test_a_topic_asked_in_general_is_answered_without_its_form_and_asked_both_with_it():
+    rules = generate.rules()["rules"]
+    for topic in TOPICS.values():
+        opening = {
+            rule["steps"][1]["slot_was_set"][0]["question_kind"]: [step.get("action") for step in rule["steps"][2:]]
+            for rule in rules
+            if rule["steps"][0] == {"intent": topic.intent}
+        }
+        assert opening == {
+            "own": [topic.form, None],
+            "general": ["action_answer_general", None],
+            "both": ["action_answer_general", None, topic.form, None],
+        }
 
 
 def test_questions_are_responses_with_buttons_whose_payloads_follow_from_the_input():
@@ -81,7 +96,9 @@ def test_the_domain_responses_keep_their_intent_buttons():
     greet = generate.domain()["responses"]["utter_greet"]
     english = greet[-1]  # the unconditioned default comes last
     assert "condition" not in english
-    assert {"title": "Refund of residents' insurance", "payload": "/ask_residents_refund"} in english["buttons"]
+    # a topic's button asks about the citizen's own case, even after a general question
+    own_case = '/ask_residents_refund{"question_kind": "own"}'
+    assert {"title": "Refund of residents' insurance", "payload": own_case} in english["buttons"]
 
 
 def test_the_generated_files_say_they_are_generated_and_how():

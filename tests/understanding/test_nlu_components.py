@@ -38,7 +38,7 @@ def spans(message, label=None):
     return [
         (e["value"], e["entity"], e["start"], e["end"])
         for e in message.get(ENTITIES, [])
-        if label is None or e["entity"] == label
+        if e["entity"] == label or (label is None and e["entity"] != "question_kind")
     ]
 
 
@@ -190,6 +190,21 @@ def test_entities_and_their_offsets(extractor, text, expected):
     message = run([extractor], text)
     assert spans(message) == expected
     assert all(e["extractor"] == "InsuranceEntityExtractor" for e in message.get(ENTITIES))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("how does the waiting period work?", "general"),
+        ("I stopped paying 3 months ago, how long is the wait in general?", "both"),
+        ("I missed 45 days, when can I use my insurance again?", "own"),
+        ("医保断缴补缴的规定是什么？", "general"),
+        ("我断缴了两个月，补缴后多久能恢复", "own"),
+    ],
+)
+def test_every_message_gets_its_question_kind(extractor, text, kind):
+    kinds = [e["value"] for e in run([extractor], text).get(ENTITIES) if e["entity"] == "question_kind"]
+    assert kinds == [kind]
 
 
 def test_the_pipeline_reads_traditional_full_width_chinese_with_offsets_on_what_was_typed(
