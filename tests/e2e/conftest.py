@@ -47,7 +47,8 @@ class Assistant:
         return response.json()
 
     def tracker(self, sender: str) -> dict:
-        return requests.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+        """The stored conversation: the REST channel keeps it as "rest:" + sender (channels.guard)."""
+        return requests.get(f"{self.rasa_url}/conversations/rest:{sender}/tracker", timeout=30).json()
 
 
 def start_servers(
