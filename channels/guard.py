@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeGuard
 
 from channels.numbered_options import buttons_of_last_turn
 from storage.personal_data import mask_personal_numbers
@@ -33,7 +33,7 @@ def conversation_id(channel: str, sender: str) -> str:
     return f"{channel}:{sender}"
 
 
-def is_acceptable_sender(sender: Any) -> bool:
+def is_acceptable_sender(sender: Any) -> TypeGuard[str]:
     """A sender a client may name: a non-empty string of printable characters, not too long."""
     return (
         isinstance(sender, str)
