@@ -23,7 +23,9 @@ from text_catalogue import DEFAULT_LANGUAGE, LANGUAGES, say
 
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
-HARMLESS_PAYLOADS = frozenset({"/greet"})  # what a channel sends itself (WeChat's subscribe event)
+# Payloads the channels and the web page send themselves (WeChat's subscribe event, the page's
+# greeting and its language switch), by intent name: harmless whoever types them.
+HARMLESS_INTENTS = frozenset({"greet", "switch_language"})
 PAYLOAD_PREFIX = "/"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KEPT_CONTROLS = {"\n", "\t"}
@@ -85,9 +87,14 @@ def as_typed(text: str, offered: set[str]) -> str:
     """The text as the conversation should read it: an offered payload stays a payload, any other leading
     slash is dropped so that Rasa reads the rest as words, not as an intent."""
     stripped = text.strip()
-    if not stripped.startswith(PAYLOAD_PREFIX) or stripped in offered or stripped in HARMLESS_PAYLOADS:
+    if not stripped.startswith(PAYLOAD_PREFIX) or stripped in offered or intent_of(stripped) in HARMLESS_INTENTS:
         return text
     return stripped.lstrip(PAYLOAD_PREFIX).strip()
+
+
+def intent_of(payload: str) -> str:
+    """The intent a payload names: "/switch_language{...}" -> "switch_language"."""
+    return re.split(r"[{@\s]", payload[len(PAYLOAD_PREFIX) :], maxsplit=1)[0]
 
 
 def may_be_payload(text: str) -> bool:

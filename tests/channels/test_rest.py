@@ -149,8 +149,18 @@ def tracker_offering(payloads: list[str]) -> DialogueStateTracker:
         ("/session_start", "session_start"),
         ('//inform{"back_paid": true}', 'inform{"back_paid": true}'),
         ("/greet", "/greet"),
+        ('/switch_language{"language": "zh"}', '/switch_language{"language": "zh"}'),
+        ("/greetings_and_restart", "greetings_and_restart"),
     ],
-    ids=["an offered button", "restart", "session start", "an intent with entities", "the harmless greeting"],
+    ids=[
+        "an offered button",
+        "restart",
+        "session start",
+        "an intent with entities",
+        "the harmless greeting",
+        "the page's language switch",
+        "an intent that only starts like a harmless one",
+    ],
 )
 async def test_typed_payloads_are_commands_only_when_offered(typed, received):
     rasa = StandInRasa({"rest:me": tracker_offering(['/choose_topic{"topic": "transfer"}'])})
