@@ -108,7 +108,7 @@ AUDIT_VENV := build/audit-venv
 audit:
 	@[ -x $(AUDIT_VENV)/bin/pip-audit ] || { "$$(scripts/find_python310.sh)" -m venv $(AUDIT_VENV) && \
 		$(AUDIT_VENV)/bin/pip install --quiet 'pip-audit==2.10.1'; }
-	$(AUDIT_VENV)/bin/pip-audit --requirement constraints.txt --no-deps --disable-pip --progress-spinner off \
+	$(AUDIT_VENV)/bin/pip-audit --requirement constraints.txt --no-deps --disable-pip --strict --progress-spinner off \
 		--desc on $(ARGS)
 
 bench: install

@@ -6,7 +6,8 @@ For a well-formed request it answers exactly like Rasa's RestInput (a JSON list 
     is not an object, a body over MAX_BODY_BYTES: 400 (413 for the body), no conversation;
   - a message over MAX_MESSAGE_CHARS or an empty one: a fixed reply, nothing parsed;
   - the conversation is "rest:" + sender; the client's "input_channel" is ignored;
-  - a fault while handling the turn: an apology with the hotline, and an error in the log.
+  - a fault while handling the turn, or a turn that ends in silence (an action failed):
+    an apology with the hotline, and an error in the log.
 The channel is public: anyone who can reach the server can start a conversation,
 but only with conversations of their own sender (README: Security).
 """
@@ -94,5 +95,9 @@ class GuardedRestInput(InputChannel):
         except Exception:
             # The message text is not logged: it may hold what a citizen would not want kept.
             logger.exception("handling a REST message failed")
+            return 200, [{"recipient_id": sender, "text": say(language, "channel.fault_apology")}]
+        if not collector.messages:
+            # Every turn of this assistant says something: silence means an action failed (action server down).
+            logger.error("a REST turn ended without a reply; is the action server running?")
             return 200, [{"recipient_id": sender, "text": say(language, "channel.fault_apology")}]
         return 200, [{**message, "recipient_id": sender} for message in collector.messages]

@@ -117,6 +117,14 @@ async def test_a_fault_gets_an_apology_with_the_hotline():
     assert "12333" in replies[0]["text"]
 
 
+async def test_a_turn_that_ends_in_silence_gets_the_apology_too():
+    async def silent(message) -> None:
+        return None  # what Rasa does when the action server cannot be reached: it logs and says nothing
+
+    status, replies = await GuardedRestInput().answer(b'{"sender": "me", "message": "hi"}', None, silent)
+    assert (status, replies) == (200, [{"recipient_id": "me", "text": say("en", "channel.fault_apology")}])
+
+
 @pytest.mark.parametrize(
     "typed, received",
     [
