@@ -119,13 +119,16 @@ def test_odd_messages_get_a_reply_and_no_5xx(assistant, message):
     still_answers(assistant)
 
 
-def test_a_typed_restart_is_text_not_a_command(assistant):
+def test_a_typed_payload_is_text_not_a_command(assistant):
     sender = new_sender()
-    assistant.say(sender, "when can i use my insurance again after missing payments")
-    assistant.say(sender, "/restart")
-    events = assistant.tracker(sender)["events"]
-    assert not [event for event in events if event["event"] == "restart"]
-    assert [event["text"] for event in events if event["event"] == "user"][-1] == "restart"
+    assistant.say(sender, "hello")
+    assistant.say(sender, '/session_start{"gap_days": 45}')
+    events = requests.get(
+        f"{assistant.rasa_url}/conversations/rest:{sender}/tracker", params={"include_events": "ALL"}, timeout=30
+    ).json()["events"]
+    typed = [event for event in events if event["event"] == "user"][-1]
+    assert typed["text"] == 'session_start{"gap_days": 45}'  # read as words: no slash, no intent forced
+    assert typed["parse_data"]["intent"]["name"] != "session_start"
 
 
 def test_a_100000_digit_message_is_answered_at_once_while_another_conversation_goes_on(assistant):
