@@ -200,7 +200,7 @@ class WeChatInput(InputChannel):
         earlier = await self.once.claim("nonce:" + request.args.get("nonce", ""), body, 2 * MAX_REQUEST_AGE_SECONDS)
         if earlier is not None and earlier != body:
             logger.warning("WeChat request with a nonce used before, from %s", request.ip)
-            return response.text("nonce used before", status=403)
+            return response.text("reused nonce", status=403)
         return None
 
     def decrypted(self, request: Request) -> str:
