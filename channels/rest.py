@@ -8,14 +8,17 @@ For a well-formed request it answers exactly like Rasa's RestInput (a JSON list 
   - the conversation is "rest:" + sender; the client's "input_channel" is ignored;
   - a fault while handling the turn, or a turn that ends in silence (an action failed):
     an apology with the hotline, and an error in the log.
-The channel is public: anyone who can reach the server can start a conversation,
-but only with conversations of their own sender (README: Security).
+The channel is public unless REST_TOKEN is set: then every request needs the header
+"Authorization: Bearer <REST_TOKEN>" (else 401). Public, anyone who can reach the server
+can start a conversation, but only with conversations of their own sender (README: Security).
 """
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
+import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -39,6 +42,12 @@ def refused(reason: str, status: int = 400) -> Answer:
     return status, {"error": reason}
 
 
+def authorised(header: str) -> bool:
+    """True when REST_TOKEN is unset (a public channel) or the header carries it."""
+    token = os.environ.get("REST_TOKEN", "").strip()
+    return not token or hmac.compare_digest(header.encode(), f"Bearer {token}".encode())
+
+
 class GuardedRestInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -53,6 +62,8 @@ class GuardedRestInput(InputChannel):
 
         @rest.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not authorised(request.headers.get("Authorization", "")):
+                return response.json({"error": "unauthorised"}, status=401)
             status, replies = await self.answer(request.body, getattr(request.app.ctx, "agent", None), on_new_message)
             return response.json(replies, status=status)
 

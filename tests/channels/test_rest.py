@@ -12,7 +12,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from channels.guard import MAX_MESSAGE_CHARS, MAX_SENDER_CHARS
-from channels.rest import MAX_BODY_BYTES, GuardedRestInput
+from channels.rest import MAX_BODY_BYTES, GuardedRestInput, authorised
 from text_catalogue import say
 
 
@@ -204,3 +204,14 @@ async def test_no_body_makes_the_channel_fail(raw):
     assert status in (200, 400, 413)
     if status == 200:
         assert isinstance(body, list) and all(isinstance(reply.get("text"), str) for reply in body)
+
+
+def test_without_rest_token_the_channel_is_public(monkeypatch):
+    monkeypatch.delenv("REST_TOKEN", raising=False)
+    assert authorised("")
+
+
+def test_with_rest_token_a_request_needs_it(monkeypatch):
+    monkeypatch.setenv("REST_TOKEN", "s3cret")
+    assert authorised("Bearer s3cret")
+    assert not authorised("") and not authorised("Bearer wrong") and not authorised("s3cret")
