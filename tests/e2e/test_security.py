@@ -248,7 +248,7 @@ async def session_confirmed(url: str, presented: str | None) -> str:
     client = socketio.AsyncClient()
     confirmed: asyncio.Future = asyncio.get_running_loop().create_future()
     client.on("session_confirm", lambda session_id: confirmed.set_result(session_id))
-    await client.connect(url, socketio_path="/socket.io", transports=["websocket"])
+    await client.connect(url, socketio_path="/socket.io", transports=["polling"])
     try:
         await client.emit("session_request", {"session_id": presented})
         return await asyncio.wait_for(confirmed, 30)
