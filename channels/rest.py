@@ -28,6 +28,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels.guard import conversation_id, fixed_reply, is_acceptable_sender, language_of, prepared
+from storage.tracker_store import failed as tracker_store_failed
 from text_catalogue import say
 
 logger = logging.getLogger(__name__)
@@ -106,6 +107,9 @@ class GuardedRestInput(InputChannel):
         except Exception:
             # The message text is not logged: it may hold what a citizen would not want kept.
             logger.exception("handling a REST message failed")
+            return 200, [{"recipient_id": sender, "text": say(language, "channel.fault_apology")}]
+        if tracker_store_failed(conversation):
+            # The database could not keep the turn: Rasa carried on in memory, the citizen is told.
             return 200, [{"recipient_id": sender, "text": say(language, "channel.fault_apology")}]
         if not collector.messages:
             # Every turn of this assistant says something: silence means an action failed (action server down).

@@ -30,6 +30,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from channels.guard import conversation_id, fixed_reply, language_of, prepared
+from storage.tracker_store import failed as tracker_store_failed
 from text_catalogue import say
 
 logger = logging.getLogger(__name__)
@@ -139,6 +140,9 @@ class IssuedSessionSocketIO(SocketIOInput):
                 )
             except Exception:
                 logger.exception("handling a Socket.IO message failed")
+                await output.send_text_message(conversation, say(language, "channel.fault_apology"))
+                return
+            if tracker_store_failed(conversation):
                 await output.send_text_message(conversation, say(language, "channel.fault_apology"))
 
         return webhook

@@ -47,6 +47,7 @@ from channels.numbered_options import buttons_of_last_turn, chosen_payload, opti
 from channels.once_only import OnceOnly
 from channels.settings import setting
 from channels.wechat_pages import asks_for_more, language_of_reply, pages
+from storage.tracker_store import failed as tracker_store_failed
 from text_catalogue import say
 
 logger = logging.getLogger(__name__)
@@ -244,6 +245,8 @@ class WeChatInput(InputChannel):
         except Exception:
             logger.exception("handling a WeChat message failed")
             return say(WECHAT_LANGUAGE, "channel.wechat_something_went_wrong")
+        if tracker_store_failed(conversation_id(self.name(), message.source)):
+            return say(WECHAT_LANGUAGE, "channel.fault_apology")  # the database could not keep the turn
         reply, *rest = self.paged(collector.messages, message.source) or [""]
         if rest and self.customer_service is not None:
             self.keep_running(self.send_pages(rest, message.source))

@@ -215,3 +215,15 @@ def test_with_rest_token_a_request_needs_it(monkeypatch):
     monkeypatch.setenv("REST_TOKEN", "s3cret")
     assert authorised("Bearer s3cret")
     assert not authorised("") and not authorised("Bearer wrong") and not authorised("s3cret")
+
+
+async def test_a_turn_the_database_could_not_keep_gets_the_apology(monkeypatch):
+    from storage import tracker_store
+
+    async def turn_not_saved(message) -> None:
+        await message.output_channel.send_text_message(message.sender_id, "an answer kept only in memory")
+        tracker_store.FAILED_CONVERSATIONS.add(message.sender_id)  # what DatabaseTrackerStore.save records
+
+    status, replies = await GuardedRestInput().answer(b'{"sender": "me", "message": "hi"}', None, turn_not_saved)
+    assert (status, replies) == (200, [{"recipient_id": "me", "text": say("en", "channel.fault_apology")}])
+    assert not tracker_store.failed("rest:me")  # told once
