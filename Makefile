@@ -18,12 +18,12 @@ export RASA_TELEMETRY_ENABLED ?= false
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
 
-.PHONY: help install system-packages web lint generate validate train run test unit-test story-test nlu-report report bench bench-replies lock clean
+.PHONY: help install system-packages web lint generate validate train run test unit-test story-test nlu-report report purge audit bench bench-replies lock clean
 
 help:
 	@echo "make run   - install what is missing, train if needed, start the assistant"
 	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
-	@echo "parts: install system-packages web lint generate validate train unit-test story-test nlu-report report bench bench-replies lock clean"
+	@echo "parts: install system-packages web lint generate validate train unit-test story-test nlu-report report purge audit bench bench-replies lock clean"
 
 install: $(INSTALLED)
 
@@ -95,6 +95,21 @@ nlu-report: install
 # Staff report on the consultation log (DATABASE_URL chooses the database): make report ARGS="--since 2026-11-01"
 report: install
 	$(PY) -m storage.report $(ARGS)
+
+# Delete conversations and unanswered texts older than RETENTION_DAYS (default 180) from the
+# database DATABASE_URL chooses; run daily from cron (README: Data and retention).
+purge: install
+	$(PY) -m storage.retention $(ARGS)
+
+# Known vulnerabilities in the locked dependencies (constraints.txt), from PyPI's advisory
+# database: needs the network, so it is not part of `make test`. pip-audit has a venv of its own
+# so that its dependencies never mix with Rasa's pins. Findings are discussed in the README.
+AUDIT_VENV := build/audit-venv
+audit:
+	@[ -x $(AUDIT_VENV)/bin/pip-audit ] || { "$$(scripts/find_python310.sh)" -m venv $(AUDIT_VENV) && \
+		$(AUDIT_VENV)/bin/pip install --quiet 'pip-audit==2.10.1'; }
+	$(AUDIT_VENV)/bin/pip-audit --requirement constraints.txt --no-deps --disable-pip --strict --progress-spinner off \
+		--desc on $(ARGS)
 
 bench: install
 	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,mean,median,max,rounds

@@ -7,7 +7,13 @@ WeChat calls the server URL  https://<host>/webhooks/wechat/ :
        `reply_timeout_seconds` is answered "success" at once and sent later through the
        customer-service message API, and retried deliveries (same MsgId) never start a
        second turn of the conversation.
-Anything without a valid signature gets 403 and reaches no conversation.
+Anything without a valid signature gets 403 and reaches no conversation; so does a request
+whose timestamp is more than 5 minutes off, or whose nonce was already used for another body
+(nonces and deliveries are remembered in Redis when REDIS_URL is set, so this holds across
+processes). A malformed MsgId or OpenID, or a body over MAX_BODY_BYTES, is a 400 (413).
+Safe mode (encrypt_type=aes) is the production setting: its msg_signature covers the body,
+whereas the plain-mode signature covers only the timestamp and nonce.
+Text reaches the conversation "wechat:" + OpenID through the checks of channels.guard.
 
 Settings come from credentials.yml or, when absent there, from the environment:
 WECHAT_TOKEN (enables the channel), WECHAT_APP_ID, WECHAT_APP_SECRET (customer-service API),
@@ -17,7 +23,10 @@ WECHAT_ENCODING_AES_KEY (safe mode), WECHAT_API_BASE_URL, WECHAT_REPLY_TIMEOUT_S
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
+import re
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -33,15 +42,22 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import TextReply
 from wechatpy.utils import check_signature
 
+from channels.guard import MAX_SENDER_CHARS, conversation_id, events_of, fixed_reply, is_acceptable_sender, prepared
 from channels.numbered_options import buttons_of_last_turn, chosen_payload, option_number, reply_text
+from channels.once_only import OnceOnly
 from channels.settings import setting
 from channels.wechat_pages import asks_for_more, language_of_reply, pages
+from storage.tracker_store import failed as tracker_store_failed
 from text_catalogue import say
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_REPLY_TIMEOUT_SECONDS = 4.0  # WeChat gives up after 5 s; leave time for the network
 REMEMBERED_DELIVERIES = 10_000
+MAX_REQUEST_AGE_SECONDS = 300  # older (or later) timestamps are refused: replays
+DELIVERY_WINDOW_SECONDS = 3600  # WeChat retries within seconds; an hour is ample
+MAX_BODY_BYTES = 64 * 1024
+MSG_ID = re.compile(r"^\d{1,20}$")
 SETTINGS = {  # credentials.yml key: environment variable used when the key is absent
     "token": "WECHAT_TOKEN",
     "app_id": "WECHAT_APP_ID",
@@ -88,6 +104,7 @@ class WeChatInput(InputChannel):
     deliveries: OrderedDict = field(default_factory=OrderedDict, repr=False)
     waiting_pages: dict = field(default_factory=dict, repr=False)  # OpenID -> pages of a long reply not yet sent
     background: set = field(default_factory=set, repr=False)
+    once: OnceOnly = field(default_factory=OnceOnly.from_environment, repr=False)
 
     @classmethod
     def name(cls) -> str:
@@ -120,12 +137,14 @@ class WeChatInput(InputChannel):
 
         @wechat.route("/", methods=["GET"])
         async def verify_url(request: Request) -> HTTPResponse:
-            refusal = self.refusal(request)
+            refusal = self.refusal(request) or await self.replay_refusal(request)
             return refusal or response.text(request.args.get("echostr", ""))
 
         @wechat.route("/", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            refusal = self.refusal(request)
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return response.text("too_large", status=413)
+            refusal = self.refusal(request) or await self.replay_refusal(request)
             if refusal:
                 return refusal
             encrypted = request.args.get("encrypt_type") == "aes"
@@ -137,7 +156,7 @@ class WeChatInput(InputChannel):
             except Exception:
                 logger.warning("unreadable WeChat message", exc_info=True)
                 return response.text("unreadable message", status=400)
-            if message is None or not message.source:
+            if message is None or not well_formed(message):
                 return response.text("unreadable message", status=400)
             reply = await self.reply_to(message, request, on_new_message)
             if not reply:
@@ -168,6 +187,23 @@ class WeChatInput(InputChannel):
             return response.text("safe mode is not configured", status=403)
         return None
 
+    async def replay_refusal(self, request: Request) -> HTTPResponse | None:
+        """403 for a signed request replayed later, or with a nonce already used for another body.
+        WeChat's own retries repeat the body, and the delivery check answers them."""
+        try:
+            age = abs(time.time() - int(request.args.get("timestamp", "")))
+        except ValueError:
+            age = float("inf")
+        if age > MAX_REQUEST_AGE_SECONDS:
+            logger.warning("WeChat request with a stale timestamp from %s", request.ip)
+            return response.text("stale request", status=403)
+        body = hashlib.sha256(request.body or b"").hexdigest()
+        earlier = await self.once.claim("nonce:" + request.args.get("nonce", ""), body, 2 * MAX_REQUEST_AGE_SECONDS)
+        if earlier is not None and earlier != body:
+            logger.warning("WeChat request with a nonce used before, from %s", request.ip)
+            return response.text("reused nonce", status=403)
+        return None
+
     def decrypted(self, request: Request) -> str:
         if self.crypto is None:
             raise InvalidSignatureException()  # safe mode is not configured: refused as unsigned
@@ -179,13 +215,19 @@ class WeChatInput(InputChannel):
         )
 
     async def reply_to(self, message: Any, request: Request, on_new_message: Callable) -> str | None:
-        key = f"msg:{message.id}" if message.id else f"event:{message.source}:{message.time}"
+        msg_id = message_id(message)
+        key = f"msg:{message.source}:{msg_id}" if msg_id else f"event:{message.source}:{message.time}"
         earlier = self.deliveries.get(key)
         if earlier is not None:  # WeChat retried: never start the turn twice
             return None if earlier.late or not earlier.task.done() else earlier.reply
-        text, fixed_reply = self.what_to_say(message)
+        if await self.once.claim(key, "taken", DELIVERY_WINDOW_SECONDS) is not None:
+            return None  # another server process has this delivery: it answers
+        text, fixed = self.what_to_say(message)
         if text is None:
-            return fixed_reply
+            return fixed
+        refusal = fixed_reply(text, WECHAT_LANGUAGE)
+        if refusal is not None:  # too long or empty: nothing is parsed
+            return refusal
         if asks_for_more(text) and self.waiting_pages.get(message.source):
             page = self.waiting_pages[message.source].pop(0)
             self.remember(key, asyncio.ensure_future(asyncio.sleep(0))).reply = page
@@ -203,6 +245,8 @@ class WeChatInput(InputChannel):
         except Exception:
             logger.exception("handling a WeChat message failed")
             return say(WECHAT_LANGUAGE, "channel.wechat_something_went_wrong")
+        if tracker_store_failed(conversation_id(self.name(), message.source)):
+            return say(WECHAT_LANGUAGE, "channel.fault_apology")  # the database could not keep the turn
         reply, *rest = self.paged(collector.messages, message.source) or [""]
         if rest and self.customer_service is not None:
             self.keep_running(self.send_pages(rest, message.source))
@@ -239,28 +283,29 @@ class WeChatInput(InputChannel):
     async def take_turn(
         self, text: str, message: Any, collector: CollectingOutputChannel, request: Request, on_new_message: Callable
     ) -> None:
-        text = await self.with_options_resolved(text, message.source, request)
+        conversation = conversation_id(self.name(), message.source)
+        text = await self.with_options_resolved(text, conversation, request)
         await on_new_message(
             UserMessage(
                 text,
                 collector,
-                message.source,
+                conversation,
                 input_channel=self.name(),
-                message_id=str(message.id) if message.id else None,
+                message_id=message_id(message),
                 metadata={"default_language": WECHAT_LANGUAGE},
             )
         )
 
-    async def with_options_resolved(self, text: str, sender_id: str, request: Request) -> str:
-        """A number answering the numbered options of the last reply becomes that button's payload."""
-        number = option_number(text)
+    async def with_options_resolved(self, text: str, conversation: str, request: Request) -> str:
+        """A number answering the numbered options of the last reply becomes that button's payload;
+        any other text goes through the checks of channels.guard (typed payloads, masking)."""
         agent = getattr(request.app.ctx, "agent", None)
-        if number is None or agent is None or agent.tracker_store is None:
-            return text
-        tracker = await agent.tracker_store.retrieve(sender_id)
-        if tracker is None:
-            return text
-        return chosen_payload(number, buttons_of_last_turn(event.as_dict() for event in tracker.events)) or text
+        number = option_number(text)
+        if number is not None:
+            payload = chosen_payload(number, buttons_of_last_turn(await events_of(agent, conversation)))
+            if payload:
+                return payload
+        return await prepared(text, conversation, agent)
 
     def remember(self, key: str, task: asyncio.Task) -> Delivery:
         self.deliveries[key] = delivery = Delivery(task)
@@ -295,3 +340,20 @@ class WeChatInput(InputChannel):
             except (WeChatClientException, OSError):
                 logger.exception("the customer-service API refused a reply to %s", open_id)
                 return
+
+
+def message_id(message: Any) -> str | None:
+    """The MsgId as WeChat sent it (checked by well_formed), or None for events, which have none."""
+    raw = message._data.get("MsgId")
+    return str(raw) if raw else None
+
+
+def well_formed(message: Any) -> bool:
+    """An OpenID a conversation can be named after, and a MsgId that is a number when present."""
+    msg_id = message._data.get("MsgId")
+    source = message.source
+    return (
+        is_acceptable_sender(source)
+        and len(source) <= MAX_SENDER_CHARS
+        and (msg_id is None or (isinstance(msg_id, str) and MSG_ID.match(msg_id) is not None))
+    )

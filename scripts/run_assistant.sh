@@ -61,7 +61,8 @@ The assistant is running.
   WeChat:        http://localhost:${RASA_PORT}/webhooks/wechat/  ($( [ -n "${WECHAT_TOKEN:-}" ] && echo enabled || echo "disabled: set WECHAT_TOKEN"))
   Conversations: $( [ -n "${DATABASE_URL:-}" ] && echo "the database DATABASE_URL names" || echo "SQLite file var/assistant.db")$( [ -n "${REDIS_URL:-}" ] && echo ", locks in Redis (REDIS_URL)")
   Staff report:  make report
-  REST channel:  POST http://localhost:${RASA_PORT}/webhooks/rest/webhook  {"sender": "me", "message": "hello"}
+  REST channel:  POST http://localhost:${RASA_PORT}/webhooks/rest/webhook  {"sender": "me", "message": "hello"}$( [ -n "${REST_TOKEN:-}" ] && echo "  (with Authorization: Bearer REST_TOKEN)")
+  Retention:     make purge deletes conversations older than ${RETENTION_DAYS:-180} days (run it daily)
   HTTP API:      $( [ -n "${RASA_API_TOKEN:-}" ] && echo "on, with the token RASA_API_TOKEN" || echo "off (set RASA_API_TOKEN to switch it on)")
   Socket.IO:     http://localhost:${RASA_PORT}/socket.io
   Logs:          logs/rasa.log, logs/actions.log

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from storage.database import database_url
+
+logger = logging.getLogger(__name__)
+
+# Conversations whose last read or write failed. Rasa wraps every tracker store in a
+# FailSafeTrackerStore that carries on in memory after an error; the channels look here
+# so that the citizen is told instead (channels.guard.store_failed).
+FAILED_CONVERSATIONS: set[str] = set()
 
 
 class DatabaseTrackerStore(SQLTrackerStore):
@@ -21,3 +30,27 @@ class DatabaseTrackerStore(SQLTrackerStore):
         # SQLTrackerStore uses a host that contains "://" as the full database URL.
         url = database_url().render_as_string(hide_password=False)
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        try:
+            await super().save(tracker)
+        except Exception:
+            FAILED_CONVERSATIONS.add(tracker.sender_id)
+            logger.exception("could not save a conversation to the database")
+            raise
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        try:
+            return await super().retrieve(sender_id)
+        except Exception:
+            FAILED_CONVERSATIONS.add(sender_id)
+            logger.exception("could not read a conversation from the database")
+            raise
+
+
+def failed(conversation: str) -> bool:
+    """Whether reading or writing the conversation failed since the last call (and forget it)."""
+    if conversation in FAILED_CONVERSATIONS:
+        FAILED_CONVERSATIONS.discard(conversation)
+        return True
+    return False

@@ -28,7 +28,7 @@ async def test_a_direct_answer_is_logged_too(dispatcher, tracker_for, domain):
 
 
 async def test_an_unanswered_message_is_logged_masked_and_says_nothing(dispatcher, tracker_for, domain):
-    tracker = tracker_for(text="my card 6222021234567890 was swallowed by a cash machine", intent="nlu_fallback")
+    tracker = tracker_for(text="my card 6222021234567894 was swallowed by a cash machine", intent="nlu_fallback")
     events = await LogUnanswered().run(dispatcher, tracker, domain)
     assert events == [] and dispatcher.messages == []  # the reply is utter_default, from the rule
     assert ("my card [bank card number] was swallowed by a cash machine", 1) in report().top_unanswered

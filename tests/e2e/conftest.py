@@ -37,8 +37,9 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int =
 class Assistant:
     """A running assistant reached through the REST channel."""
 
-    def __init__(self, rasa_url: str) -> None:
+    def __init__(self, rasa_url: str, home: Path | None = None) -> None:
         self.rasa_url = rasa_url
+        self.home = home  # the folder with the servers' logs (and the SQLite database unless DATABASE_URL says)
 
     def say(self, sender: str, message: str, metadata: dict | None = None) -> list[dict]:
         body = {"sender": sender, "message": message, **({"metadata": metadata} if metadata else {})}
@@ -47,7 +48,8 @@ class Assistant:
         return response.json()
 
     def tracker(self, sender: str) -> dict:
-        return requests.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30).json()
+        """The stored conversation: the REST channel keeps it as "rest:" + sender (channels.guard)."""
+        return requests.get(f"{self.rasa_url}/conversations/rest:{sender}/tracker", timeout=30).json()
 
 
 def start_servers(
@@ -98,7 +100,7 @@ def start_servers(
         stderr=subprocess.STDOUT,
     )
     wait_until_up(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log)
-    return Assistant(f"http://127.0.0.1:{rasa_port}"), [rasa, actions]
+    return Assistant(f"http://127.0.0.1:{rasa_port}", tmp), [rasa, actions]
 
 
 def stop_servers(processes) -> None:

@@ -14,6 +14,9 @@ import sqlalchemy as sa
 from tests.e2e.conftest import start_servers, stop_servers
 from tests.e2e.test_conversations import reply_text
 
+PERSONAL_NUMBERS = "my ID is 110105199003071239, phone +86 138 1234 5678, card 6222 0212 3456 7894"
+CLEAR_NUMBERS = ["110105199003071239", "13812345678", "138 1234 5678", "6222021234567894", "6222 0212 3456 7894"]
+
 
 def slots(tracker: dict) -> dict:
     return {name: value for name, value in tracker["slots"].items() if value is not None}
@@ -36,6 +39,7 @@ def test_a_conversation_continues_after_a_restart_with_its_slots(deployment, tmp
         assert "when did you pay" in asked.lower()
         before = slots(assistant.tracker(sender))
         assert before["gap_days"] == 100 and before["requested_slot"] == "payment_date"
+        assistant.say(f"numbers-{sender}", PERSONAL_NUMBERS)
     finally:
         stop_servers(processes)
 
@@ -49,7 +53,13 @@ def test_a_conversation_continues_after_a_restart_with_its_slots(deployment, tmp
 
     engine = sa.create_engine(deployment["DATABASE_URL"])
     with engine.connect() as connection:
-        stored = connection.execute(sa.text("select count(*) from events where sender_id = :s"), {"s": sender}).scalar()
+        stored = connection.execute(
+            sa.text("select count(*) from events where sender_id = :s"), {"s": f"rest:{sender}"}
+        ).scalar()
+        everything = " ".join(connection.execute(sa.text("select data from events")).scalars().all())
+        everything += " ".join(connection.execute(sa.text("select text from consultation_unanswered")).scalars().all())
         answered = connection.execute(sa.text("select topic from consultation_answers")).scalars().all()
     assert stored > 0
     assert "waiting_period" in answered
+    for number in CLEAR_NUMBERS:  # masked by the channel before the tracker store saw the message
+        assert number not in everything

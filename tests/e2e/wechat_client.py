@@ -60,7 +60,7 @@ class WeChatEndpoint:
         return passive_reply_text(reply.text)
 
     def user_texts(self, open_id: str) -> list[str]:
-        events = requests.get(f"{self.rasa_url}/conversations/{open_id}/tracker", timeout=30).json()["events"]
+        events = requests.get(f"{self.rasa_url}/conversations/wechat:{open_id}/tracker", timeout=30).json()["events"]
         return [event["text"] for event in events if event["event"] == "user"]
 
 
