@@ -29,7 +29,8 @@ from understanding.text import language_of, normalise_text
 
 TODAY = dt.date(2026, 11, 22)
 LENGTH = 100_000
-SECONDS = 0.5  # "well under a second", even on a busy 2-core machine
+# CPU time of this process, so other work on a busy machine does not count: "well under a second".
+SECONDS = 0.5
 
 
 def _repeat(unit: str) -> str:
@@ -128,15 +129,15 @@ def warm_up():
 @pytest.mark.parametrize(("reader", "read"), READERS, ids=[name for name, _ in READERS])
 def test_adversarial_input_is_read_quickly(reader, read, name):
     text = ADVERSARIAL[name]
-    started = time.perf_counter()
+    started = time.process_time()
     read(text)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < SECONDS, f"{reader} took {elapsed:.2f} s on 100,000 characters of {name}"
 
 
 def test_the_long_run_of_digits_from_the_issue_still_reads_a_duration_after_it():
     # 12,800 digits took 15 s before; the duration written after them is beyond the cap and not read
-    started = time.perf_counter()
+    started = time.process_time()
     assert parse_duration("1" * 12_800 + " days") is None
     assert parse_duration("45 days " + "1" * 12_800).days == 45
-    assert time.perf_counter() - started < SECONDS
+    assert time.process_time() - started < SECONDS
