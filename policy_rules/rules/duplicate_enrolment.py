@@ -21,8 +21,6 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-import dataclasses
-
 from policy_rules.engine import GENERAL_OUTCOME, Case, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.finding_out import enrolments, on_record
@@ -235,25 +233,6 @@ def decide_how_to_stop(ev: Evaluation) -> Decision:
 
 
 DEFINITION = Rule(id="duplicate_definition", inputs=(), outcomes=("definition",), decide=decide_definition)
-WHICH_TO_KEEP = Rule(
-    id="duplicate_enrolment",
-    inputs=(ENROLMENT_PAIR, EMPLOYEE_YEARS, STOP_PAYER),
-    outcomes=("keep_employment_place", "keep_residence_place", "keep_employee_enrolment", "not_settled_by_sources"),
-    decide=decide_which_to_keep,
-    unknown_cases={"employee_years": employee_years_cases},
-    find_out={
-        "enrolment_pair": enrolments,
-        "employee_years": on_record("employee_years"),
-        "stop_payer": on_record("stop_payer"),
-    },
-)
-HOW_TO_STOP = Rule(
-    id="stop_insurance",
-    inputs=(STOP_PAYER,),
-    outcomes=("stop_through_employer", "stop_as_individual_payer"),
-    decide=decide_how_to_stop,
-    find_out={"stop_payer": on_record("stop_payer")},
-)
 
 
 # --- The general statements: the rules for everyone, without a citizen's enrolments ----------------------------
@@ -278,5 +257,24 @@ def decide_how_to_stop_general(ev: Evaluation) -> Decision:
     )
 
 
-WHICH_TO_KEEP = dataclasses.replace(WHICH_TO_KEEP, general=decide_which_to_keep_general)
-HOW_TO_STOP = dataclasses.replace(HOW_TO_STOP, general=decide_how_to_stop_general)
+WHICH_TO_KEEP = Rule(
+    id="duplicate_enrolment",
+    inputs=(ENROLMENT_PAIR, EMPLOYEE_YEARS, STOP_PAYER),
+    outcomes=("keep_employment_place", "keep_residence_place", "keep_employee_enrolment", "not_settled_by_sources"),
+    decide=decide_which_to_keep,
+    unknown_cases={"employee_years": employee_years_cases},
+    find_out={
+        "enrolment_pair": enrolments,
+        "employee_years": on_record("employee_years"),
+        "stop_payer": on_record("stop_payer"),
+    },
+    general=decide_which_to_keep_general,
+)
+HOW_TO_STOP = Rule(
+    id="stop_insurance",
+    inputs=(STOP_PAYER,),
+    outcomes=("stop_through_employer", "stop_as_individual_payer"),
+    decide=decide_how_to_stop,
+    find_out={"stop_payer": on_record("stop_payer")},
+    general=decide_how_to_stop_general,
+)

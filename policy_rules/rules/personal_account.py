@@ -23,8 +23,6 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-import dataclasses
-
 from policy_rules.engine import GENERAL_OUTCOME, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.finding_out import not_in_sources
@@ -184,21 +182,6 @@ def decide_rules(ev: Evaluation) -> Decision:
     )
 
 
-RULE = Rule(
-    id="account_withdrawal",
-    inputs=INPUTS,
-    outcomes=(
-        "withdrawal_allowed",
-        "withdrawal_once_treatment_elsewhere_confirmed",
-        "withdrawal_by_heir",
-        "withdrawal_after_stopping_insurance",
-        "balance_moves_with_transfer",
-        "no_withdrawal_while_insured",
-        "not_settled_by_sources",
-    ),
-    decide=decide,
-    find_out={"withdrawal_situation": not_in_sources("withdrawal_situation")},
-)
 ACCOUNT_RULES = Rule(id="personal_account_rules", inputs=(), outcomes=("account_rules",), decide=decide_rules)
 
 
@@ -222,4 +205,19 @@ def decide_general(ev: Evaluation) -> Decision:
     )
 
 
-RULE = dataclasses.replace(RULE, general=decide_general)
+RULE = Rule(
+    id="account_withdrawal",
+    inputs=INPUTS,
+    outcomes=(
+        "withdrawal_allowed",
+        "withdrawal_once_treatment_elsewhere_confirmed",
+        "withdrawal_by_heir",
+        "withdrawal_after_stopping_insurance",
+        "balance_moves_with_transfer",
+        "no_withdrawal_while_insured",
+        "not_settled_by_sources",
+    ),
+    decide=decide,
+    find_out={"withdrawal_situation": not_in_sources("withdrawal_situation")},
+    general=decide_general,
+)

@@ -18,8 +18,6 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-import dataclasses
-
 from policy_rules.engine import GENERAL_OUTCOME, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.finding_out import on_record
@@ -101,18 +99,6 @@ def decide_pay_again(ev: Evaluation) -> Decision:
     )
 
 
-RULE = Rule(
-    id="residents_refund",
-    inputs=INPUTS,
-    outcomes=(
-        "not_settled_by_sources",
-        "depends_on_benefit_period_start",
-        "refund_of_individual_part",
-        "no_refund_in_principle",
-    ),
-    decide=decide,
-    find_out={"paid_scheme": on_record("paid_scheme")},
-)
 PAY_AGAIN = Rule(id="pay_again", inputs=(), outcomes=("paid_period_not_paid_again",), decide=decide_pay_again)
 
 
@@ -128,4 +114,16 @@ def decide_general(ev: Evaluation) -> Decision:
     )
 
 
-RULE = dataclasses.replace(RULE, general=decide_general)
+RULE = Rule(
+    id="residents_refund",
+    inputs=INPUTS,
+    outcomes=(
+        "not_settled_by_sources",
+        "depends_on_benefit_period_start",
+        "refund_of_individual_part",
+        "no_refund_in_principle",
+    ),
+    decide=decide,
+    find_out={"paid_scheme": on_record("paid_scheme")},
+    general=decide_general,
+)

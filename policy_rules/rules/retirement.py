@@ -28,8 +28,6 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-import dataclasses
-
 from policy_rules.engine import GENERAL_OUTCOME, Case, Decision, Evaluation, Rule, Statement, is_unknown, says, unit
 from policy_rules.inputs import InputSpec
 from policy_rules.rules.finding_out import not_in_sources, on_record
@@ -141,6 +139,18 @@ def contribution_years_cases(ev: Evaluation) -> tuple[Case, ...]:
     )
 
 
+# --- The general statement: the rule for everyone, without a citizen's years ----------------------------------
+
+
+def decide_general(ev: Evaluation) -> Decision:
+    met, short = article_27(ev)
+    return ev.decision(
+        outcome=GENERAL_OUTCOME,
+        answer=(employee_insurance_only(ev), says("retirement.applies_at_retirement_age"), met, short),
+        notes=(says("retirement.ask_required_years"),),
+    )
+
+
 RULE = Rule(
     id="retirement",
     inputs=INPUTS,
@@ -156,19 +166,5 @@ RULE = Rule(
         "reached_retirement_age": not_in_sources("reached_retirement_age"),
         "contribution_years": find_contribution_years,
     },
+    general=decide_general,
 )
-
-
-# --- The general statement: the rule for everyone, without a citizen's years ----------------------------------
-
-
-def decide_general(ev: Evaluation) -> Decision:
-    met, short = article_27(ev)
-    return ev.decision(
-        outcome=GENERAL_OUTCOME,
-        answer=(employee_insurance_only(ev), says("retirement.applies_at_retirement_age"), met, short),
-        notes=(says("retirement.ask_required_years"),),
-    )
-
-
-RULE = dataclasses.replace(RULE, general=decide_general)

@@ -294,27 +294,6 @@ def check_gap_bills(facts: dict[str, Any]) -> None:
         raise InconsistentInputs("payment_resumed_before_end", "payment_resumed_date", resumed=resumed, end=end)
 
 
-RULE = Rule(
-    id="transfer",
-    inputs=(HAS_RECEIVING_EMPLOYER, OLD_ENROLMENT_END, NEW_CITY),
-    outcomes=("transfer_through_new_employer", "transfer_paying_as_individual"),
-    decide=decide,
-    find_out={"has_receiving_employer": not_in_sources("has_receiving_employer")},
-)
-GAP_BILLS = Rule(
-    id="transfer_gap_bills",
-    inputs=(dataclasses.replace(OLD_ENROLMENT_END, optional=False), PAYMENT_RESUMED),
-    outcomes=("gap_bills_paid", "gap_bills_not_paid"),
-    decide=decide_gap_bills,
-    check=check_gap_bills,
-    unknown_cases={"old_enrolment_end_date": end_date_cases, "payment_resumed_date": resumed_date_cases},
-    find_out={
-        "old_enrolment_end_date": on_record("old_enrolment_end_date"),
-        "payment_resumed_date": on_record("payment_resumed_date"),
-    },
-)
-
-
 # --- The general statements: the rules for everyone, without a citizen's dates or city -----------------------
 
 
@@ -337,8 +316,27 @@ def decide_gap_bills_general(ev: Evaluation) -> Decision:
     return ev.decision(outcome=GENERAL_OUTCOME, answer=gap_bills_rule(ev), notes=(benefits_from_next_month(ev),))
 
 
-RULE = dataclasses.replace(RULE, general=decide_general)
-GAP_BILLS = dataclasses.replace(GAP_BILLS, general=decide_gap_bills_general)
+RULE = Rule(
+    id="transfer",
+    inputs=(HAS_RECEIVING_EMPLOYER, OLD_ENROLMENT_END, NEW_CITY),
+    outcomes=("transfer_through_new_employer", "transfer_paying_as_individual"),
+    decide=decide,
+    find_out={"has_receiving_employer": not_in_sources("has_receiving_employer")},
+    general=decide_general,
+)
+GAP_BILLS = Rule(
+    id="transfer_gap_bills",
+    inputs=(dataclasses.replace(OLD_ENROLMENT_END, optional=False), PAYMENT_RESUMED),
+    outcomes=("gap_bills_paid", "gap_bills_not_paid"),
+    decide=decide_gap_bills,
+    check=check_gap_bills,
+    unknown_cases={"old_enrolment_end_date": end_date_cases, "payment_resumed_date": resumed_date_cases},
+    find_out={
+        "old_enrolment_end_date": on_record("old_enrolment_end_date"),
+        "payment_resumed_date": on_record("payment_resumed_date"),
+    },
+    general=decide_gap_bills_general,
+)
 
 
 # --- Sub-questions of a transfer the source answers in a sentence, for everyone -------------------------------

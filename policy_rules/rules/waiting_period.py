@@ -35,7 +35,6 @@ Readings chosen where the text is open:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -231,15 +230,6 @@ OUTCOMES = (
     "benefits_after_three_months",
     "benefits_after_six_months",
 )
-RULE = Rule(
-    id="waiting_period",
-    inputs=INPUTS,
-    outcomes=OUTCOMES,
-    decide=decide,
-    check=check,
-    unknown_cases={"gap_days": gap_cases},
-    find_out={"back_paid": on_record("back_paid"), "gap_days": on_record("gap_days")},
-)
 
 
 # --- The general statement: the rule for everyone, without a citizen's dates ---------------------------------
@@ -263,7 +253,16 @@ def decide_general(ev: Evaluation) -> Decision:
     )
 
 
-RULE = dataclasses.replace(RULE, general=decide_general)
+RULE = Rule(
+    id="waiting_period",
+    inputs=INPUTS,
+    outcomes=OUTCOMES,
+    decide=decide,
+    check=check,
+    unknown_cases={"gap_days": gap_cases},
+    find_out={"back_paid": on_record("back_paid"), "gap_days": on_record("gap_days")},
+    general=decide_general,
+)
 
 
 # --- "How is the back payment worked out?": provision 1 answers it in a sentence, for everyone -------------------
