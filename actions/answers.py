@@ -31,6 +31,7 @@ from text_catalogue.decisions import (
     answer_part_text,
     answer_parts,
     decision_text,
+    general_answer_text,
     short_answer_text,
     trace_text,
 )
@@ -47,8 +48,11 @@ def tell_decision(
     as_of = today()
     decision = policy_rules.evaluate(rule_id, facts, as_of=as_of)
     language = language_of(tracker)
-    text = short_answer_text(language, decision)
-    dispatcher.utter_message(text=text, buttons=part_buttons(language, answer_parts(decision)))
+    if rule_id in TOPICS:  # the citizen's own case: the outcome first, the rest on request
+        text, parts = short_answer_text(language, decision), answer_parts(decision)
+    else:  # a question answered for everyone: its sources at once
+        text, parts = general_answer_text(language, decision), [p for p in answer_parts(decision) if p != SOURCES]
+    dispatcher.utter_message(text=text, buttons=part_buttons(language, parts))
     consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel(), language=language)
     return [SlotSet("last_answer", {"rule": rule_id, "facts": facts, "as_of": as_of.isoformat()})]
 

@@ -92,6 +92,11 @@ def decision_text(language: str, decision: Decision) -> str:
     return "\n\n".join(parts)
 
 
+def general_answer_text(language: str, decision: Decision) -> str:
+    """A rule stated for everyone (no fact of a case): the statement with its sources at once."""
+    return answer_text(language, decision) + "\n\n" + sources_text(language, decision)
+
+
 # The parts of an answer the citizen can ask for after the short first reply.
 STEPS, SOURCES, WHY = "steps", "sources", "why"
 

@@ -82,11 +82,13 @@ async def test_why_after_an_answer_shows_the_trace(dispatcher, tracker_for, doma
 WAITING = {"rule": "waiting_period", "facts": {"gap_days": 100, "payment_date": "2026-03-10"}, "as_of": "2026-11-22"}
 
 
-async def test_an_answer_without_steps_or_notes_offers_only_sources_and_why(dispatcher, tracker_for, domain):
+async def test_a_question_for_everyone_gets_its_sources_at_once_and_only_why_on_request(
+    dispatcher, tracker_for, domain
+):
     await AnswerDirect().run(dispatcher, tracker_for(intent="ask_card_cash"), domain)
     [message] = dispatcher.messages
-    assert "Next step" not in message["text"]
-    assert [b["payload"] for b in message["buttons"]] == ["/show_sources", "/explain_why"]
+    assert "Next step" not in message["text"] and "Sources:" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/explain_why"]
 
 
 async def test_sources_are_one_click_away(dispatcher, tracker_for, domain):
