@@ -106,9 +106,9 @@ def branch_headline(language: str, branch: Branch, nested: bool = True) -> str:
     decision = branch.decision
     when = sentences(language, [branch.when])
     if decision.branches:
-        line = say(language, "layout.branch", when=when, answer=sentences(language, decision.answer))
         if not nested:
-            return line
+            return say(language, "layout.branch_see_steps", when=when, answer=sentences(language, decision.answer))
+        line = say(language, "layout.branch", when=when, answer=sentences(language, decision.answer))
         return line + "\n" + "\n".join("  " + branch_headline(language, inner) for inner in decision.branches)
     headline = say(language, f"says.outcome.{decision.rule_id}.{decision.outcome}", **decision.facts)
     return say(language, "layout.branch", when=when, answer=headline)

@@ -112,9 +112,21 @@ def test_every_outcome_of_a_topic_has_a_headline(rule_id, language):
 def test_a_branched_first_reply_headlines_each_case_and_steps_has_them_in_full():
     decision = policy_rules.evaluate("waiting_period", {"back_paid": "unknown", "gap_days": 100})
     short = short_answer_text("en", decision)
-    assert "- If you pay them: the pooled fund pays your medical costs again from 3 months after" in short
+    assert "- If you pay them: the pooled fund pays again from 3 months after the payment month." in short
     assert "When the arrears are paid after 100 days" not in short
     steps = answer_part_text("en", decision, STEPS)
     assert steps.startswith("Each case:\n\n- If you pay them: When the arrears are paid after 100 days")
     assert STEPS in answer_parts(decision)
     assert "各种情况：" in answer_part_text("zh", decision, STEPS)
+
+
+def test_inner_cases_that_do_not_fit_are_left_to_steps(monkeypatch):
+    from text_catalogue import decisions
+
+    decision = policy_rules.evaluate("waiting_period", {"back_paid": "unknown", "gap_days": "unknown"})
+    assert "  - If it was up to 60 days:" in short_answer_text("en", decision)  # the inner cases fit today
+    monkeypatch.setitem(decisions.FIRST_REPLY_CHARACTERS, "en", 300)
+    short = short_answer_text("en", decision)
+    assert "- If you pay them: It depends on how long" in short and 'See "Steps".' in short
+    assert "If it was up to 60 days" not in short and "Next step" not in short
+    assert "  - If it was up to 60 days:" in answer_part_text("en", decision, STEPS)
