@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 import policy_rules
-from tests.policy_rules.test_cases import CASES
 from policy_rules.engine import DEPENDS_ON_FACT
+from tests.policy_rules.test_cases import CASES
 from text_catalogue import has, say
 from text_catalogue.decisions import (
     SOURCES,
