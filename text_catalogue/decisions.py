@@ -101,17 +101,55 @@ def general_answer_text(language: str, decision: Decision) -> str:
 STEPS, SOURCES, WHY = "steps", "sources", "why"
 
 
+# The first reply's bound: a phone screen without scrolling (Chinese characters are about twice as wide).
+FIRST_REPLY_CHARACTERS = {"en": 550, "zh": 250}
+
+
+def branch_headline(language: str, branch: Branch, nested: bool = True) -> str:
+    """ "- If …: <that case's outcome in a few words>"; a case that depends on another fact leads into its cases
+    (listed under it when `nested`)."""
+    decision = branch.decision
+    when = sentences(language, [branch.when])
+    if decision.branches:
+        if not nested:
+            return say(language, "layout.branch_see_steps", when=when, answer=sentences(language, decision.answer))
+        line = say(language, "layout.branch", when=when, answer=sentences(language, decision.answer))
+        return line + "\n" + "\n".join("  " + branch_headline(language, inner) for inner in decision.branches)
+    headline = say(language, f"says.outcome.{decision.rule_id}.{decision.outcome}", **decision.facts)
+    return say(language, "layout.branch", when=when, answer=headline)
+
+
+def headlines_text(language: str, decision: Decision, nested: bool) -> str:
+    lines = [branch_headline(language, branch, nested) for branch in decision.branches]
+    return sentences(language, decision.answer) + "\n" + "\n".join(lines)
+
+
 def short_answer_text(language: str, decision: Decision) -> str:
-    """The first reply, short enough for a phone screen: the outcome and the one next step."""
-    parts = [answer_text(language, decision)]
+    """The first reply, short enough for a phone screen: the outcome and the one next step.
+
+    For a fact the citizen does not know: the lead and each case's headline (a case's inner cases too, where
+    they fit); the full cases go to "Steps", and so does the next step where it does not fit.
+    """
+    limit = FIRST_REPLY_CHARACTERS.get(language, 0)
+    if decision.branches:
+        text = headlines_text(language, decision, nested=True)
+        if len(text) > limit:
+            text = headlines_text(language, decision, nested=False)
+    else:
+        text = answer_text(language, decision)
     if decision.steps:
-        parts.append(say(language, "layout.next_step", step=sentences(language, decision.steps[:1])))
-    return "\n\n".join(parts)
+        with_step = text + "\n\n" + say(language, "layout.next_step", step=sentences(language, decision.steps[:1]))
+        if not decision.branches or len(with_step) <= limit:
+            text = with_step
+    return text
 
 
 def more_steps_text(language: str, decision: Decision) -> str:
-    """Every step and note, for "Steps"; empty when the answer has none."""
+    """Each case in full, every step and note, for "Steps"; empty when the answer has none."""
     parts = []
+    if decision.branches:
+        cases = "\n".join(branch_line(language, branch) for branch in decision.branches)
+        parts.append(say(language, "layout.each_case") + LIST_AFTER_HEADING + cases)
     if decision.steps:
         parts.append(steps_text(language, decision))
     if decision.notes:
@@ -122,7 +160,8 @@ def more_steps_text(language: str, decision: Decision) -> str:
 def answer_parts(decision: Decision) -> list[str]:
     """The parts the short reply leaves out that have something to show, in button order."""
     parts = []
-    if len(decision.steps) > 1 or decision.notes:  # the one step shown is not worth a click
+    # the one step shown is not worth a click; the full cases of an unknown fact are
+    if len(decision.steps) > 1 or decision.notes or decision.branches:
         parts.append(STEPS)
     if decision.citations:
         parts.append(SOURCES)

@@ -49,7 +49,7 @@ def test_a_range_case_names_no_figure_that_only_stands_for_the_range():
     )
     text = answer_text("en", decision)
     assert "after 60 days" not in text and "181" not in text
-    assert "If it was 61 to 180 days: the pooled fund pays your medical costs again from 3 months after" in text
+    assert "If it was 61 to 180 days: the pooled fund pays again from 3 months after" in text
 
 
 def test_the_branches_are_in_the_json_of_a_decision():

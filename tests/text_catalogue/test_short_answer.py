@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 
 import policy_rules
+from policy_rules.engine import DEPENDS_ON_FACT
 from tests.policy_rules.test_cases import CASES
-from text_catalogue import say
+from text_catalogue import has, say
 from text_catalogue.decisions import (
     SOURCES,
     STEPS,
@@ -43,7 +44,10 @@ def test_the_first_reply_fits_a_phone_screen(rule_id, case, language):
     decision = decision_of(rule_id, case)
     text = short_answer_text(language, decision)
     assert len(text) <= MAX_CHARACTERS[language], text
-    assert text.startswith(answer_text(language, decision))
+    if decision.branches:  # the lead, then one headline per case
+        assert text.startswith(sentences(language, decision.answer) + "\n- ")
+    else:
+        assert text.startswith(answer_text(language, decision))
 
 
 @pytest.mark.parametrize("language", sorted(MAX_CHARACTERS))
@@ -55,6 +59,7 @@ def test_nothing_of_the_full_answer_is_lost(rule_id, case, language):
     shown += [answer_part_text(language, decision, part) for part in answer_parts(decision)]
     offered = "\n\n".join(shown)
     said = [sentences(language, [statement]) for statement in decision.answer + decision.steps + decision.notes]
+    said += answer_text(language, decision).splitlines()  # each case of an unknown fact, in full
     said += sources_text(language, decision).splitlines()
     assert [text for text in said if text not in offered] == []
 
@@ -91,3 +96,37 @@ def test_on_wechat_the_longest_first_reply_with_its_numbered_options_is_one_page
     longest = max(replies, key=len)
     assert pages(longest, with_hint=True) == [longest]
     assert say(language, "channel.numbered_options_header") in longest  # the buttons became numbered options
+
+
+TOPIC_RULES = sorted(rule_id for rule_id, rule in policy_rules.RULES.items() if rule.inputs)
+
+
+@pytest.mark.parametrize("language", sorted(MAX_CHARACTERS))
+@pytest.mark.parametrize("rule_id", TOPIC_RULES)
+def test_every_outcome_of_a_topic_has_a_headline(rule_id, language):
+    """A case of an unknown fact is headlined by its outcome, whichever outcome that case reaches."""
+    outcomes = set(policy_rules.RULES[rule_id].possible_outcomes) - {DEPENDS_ON_FACT}
+    assert [o for o in sorted(outcomes) if not has(language, f"says.outcome.{rule_id}.{o}")] == []
+
+
+def test_a_branched_first_reply_headlines_each_case_and_steps_has_them_in_full():
+    decision = policy_rules.evaluate("waiting_period", {"back_paid": "unknown", "gap_days": 100})
+    short = short_answer_text("en", decision)
+    assert "- If you pay them: the pooled fund pays again from 3 months after the payment month." in short
+    assert "When the arrears are paid after 100 days" not in short
+    steps = answer_part_text("en", decision, STEPS)
+    assert steps.startswith("Each case:\n\n- If you pay them: When the arrears are paid after 100 days")
+    assert STEPS in answer_parts(decision)
+    assert "各种情况：" in answer_part_text("zh", decision, STEPS)
+
+
+def test_inner_cases_that_do_not_fit_are_left_to_steps(monkeypatch):
+    from text_catalogue import decisions
+
+    decision = policy_rules.evaluate("waiting_period", {"back_paid": "unknown", "gap_days": "unknown"})
+    assert "  - If it was up to 60 days:" in short_answer_text("en", decision)  # the inner cases fit today
+    monkeypatch.setitem(decisions.FIRST_REPLY_CHARACTERS, "en", 300)
+    short = short_answer_text("en", decision)
+    assert "- If you pay them: It depends on how long" in short and 'See "Steps".' in short
+    assert "If it was up to 60 days" not in short and "Next step" not in short
+    assert "  - If it was up to 60 days:" in answer_part_text("en", decision, STEPS)
