@@ -5,6 +5,7 @@
 - A message is cleaned (lone surrogates and control characters cannot be stored in
   every database), and personal numbers are masked before the tracker store sees it.
 - A message longer than MAX_MESSAGE_CHARS, or empty, gets a fixed reply and is not parsed.
+- A turn that ends without a reply (an action failed) is answered with an apology.
 - A typed intent payload ("/restart", '/inform{"x": 1}') is a command only when it is one
   of the buttons the bot offered in its last turn (or harmless); otherwise the leading
   slashes are dropped and it is read as plain text.
@@ -12,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -20,6 +22,8 @@ from typing import Any, TypeGuard
 from channels.numbered_options import buttons_of_last_turn
 from storage.personal_data import mask_personal_numbers
 from text_catalogue import DEFAULT_LANGUAGE, LANGUAGES, say
+
+logger = logging.getLogger(__name__)
 
 MAX_MESSAGE_CHARS = 2000
 MAX_SENDER_CHARS = 128
@@ -33,6 +37,15 @@ _KEPT_CONTROLS = {"\n", "\t"}
 
 def conversation_id(channel: str, sender: str) -> str:
     return f"{channel}:{sender}"
+
+
+def ended_in_silence(replies: int, channel: str) -> bool:
+    """Every turn of this assistant says something: a turn without a reply means an action failed (the action
+    server is down or broke), and the citizen is owed an apology rather than silence."""
+    if replies:
+        return False
+    logger.error("a %s turn ended without a reply; is the action server running?", channel)
+    return True
 
 
 def is_acceptable_sender(sender: Any) -> TypeGuard[str]:

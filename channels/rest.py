@@ -27,7 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.guard import conversation_id, fixed_reply, is_acceptable_sender, language_of, prepared
+from channels.guard import conversation_id, ended_in_silence, fixed_reply, is_acceptable_sender, language_of, prepared
 from storage.tracker_store import failed as tracker_store_failed
 from text_catalogue import say
 
@@ -111,8 +111,6 @@ class GuardedRestInput(InputChannel):
         if tracker_store_failed(conversation):
             # The database could not keep the turn: Rasa carried on in memory, the citizen is told.
             return 200, [{"recipient_id": sender, "text": say(language, "channel.fault_apology")}]
-        if not collector.messages:
-            # Every turn of this assistant says something: silence means an action failed (action server down).
-            logger.error("a REST turn ended without a reply; is the action server running?")
+        if ended_in_silence(len(collector.messages), self.name()):
             return 200, [{"recipient_id": sender, "text": say(language, "channel.fault_apology")}]
         return 200, [{**message, "recipient_id": sender} for message in collector.messages]

@@ -7,7 +7,8 @@
 - Messages go to the conversation "socketio:" + the id confirmed for that socket; an id
   in the message itself is ignored.
 - Text goes through the checks of channels.guard (length, typed payloads, masking), and a
-  fault while handling a turn is answered with an apology instead of silence.
+  fault while handling a turn, or a turn that ends without a reply, is answered with an
+  apology instead of silence.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from channels.guard import conversation_id, fixed_reply, language_of, prepared
+from channels.guard import conversation_id, ended_in_silence, fixed_reply, language_of, prepared
 from storage.tracker_store import failed as tracker_store_failed
 from text_catalogue import say
 
@@ -66,6 +67,18 @@ def is_issued(session_id: Any, secret: bytes) -> TypeGuard[str]:
     if not isinstance(session_id, str) or session_id.count(".") != 1 or len(session_id) > 100:
         return False
     return hmac.compare_digest(signed(session_id.split(".")[0], secret), session_id)
+
+
+class CountingSocketIOOutput(SocketIOOutput):
+    """Socket.IO output that counts what it sends, so that a turn ending in silence can be told."""
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
+        super().__init__(sio, bot_message_evt)
+        self.sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
 
 
 class IssuedSessionSocketIO(SocketIOInput):
@@ -112,7 +125,7 @@ class IssuedSessionSocketIO(SocketIOInput):
             if session_id is None or not isinstance(data, dict):
                 return  # no session confirmed for this socket: nothing to answer to
             conversation = conversation_id(self.name(), session_id)
-            output = SocketIOOutput(sio, self.bot_message_evt)
+            output = CountingSocketIOOutput(sio, self.bot_message_evt)
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
                 try:
@@ -142,7 +155,7 @@ class IssuedSessionSocketIO(SocketIOInput):
                 logger.exception("handling a Socket.IO message failed")
                 await output.send_text_message(conversation, say(language, "channel.fault_apology"))
                 return
-            if tracker_store_failed(conversation):
+            if tracker_store_failed(conversation) or ended_in_silence(output.sent, self.name()):
                 await output.send_text_message(conversation, say(language, "channel.fault_apology"))
 
         return webhook

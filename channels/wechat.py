@@ -42,7 +42,15 @@ from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import TextReply
 from wechatpy.utils import check_signature
 
-from channels.guard import MAX_SENDER_CHARS, conversation_id, events_of, fixed_reply, is_acceptable_sender, prepared
+from channels.guard import (
+    MAX_SENDER_CHARS,
+    conversation_id,
+    ended_in_silence,
+    events_of,
+    fixed_reply,
+    is_acceptable_sender,
+    prepared,
+)
 from channels.numbered_options import buttons_of_last_turn, chosen_payload, option_number, reply_text
 from channels.once_only import OnceOnly
 from channels.settings import setting
@@ -247,6 +255,8 @@ class WeChatInput(InputChannel):
             return say(WECHAT_LANGUAGE, "channel.wechat_something_went_wrong")
         if tracker_store_failed(conversation_id(self.name(), message.source)):
             return say(WECHAT_LANGUAGE, "channel.fault_apology")  # the database could not keep the turn
+        if ended_in_silence(len(collector.messages), self.name()):
+            return say(WECHAT_LANGUAGE, "channel.fault_apology")
         reply, *rest = self.paged(collector.messages, message.source) or [""]
         if rest and self.customer_service is not None:
             self.keep_running(self.send_pages(rest, message.source))
@@ -326,6 +336,9 @@ class WeChatInput(InputChannel):
             return
         if self.customer_service is None:
             logger.error("a late reply to %s is lost: set WECHAT_APP_ID and WECHAT_APP_SECRET", open_id)
+            return
+        if ended_in_silence(len(collector.messages), self.name()):
+            await self.send_pages([say(WECHAT_LANGUAGE, "channel.fault_apology")], open_id)
             return
         await self.send_pages(self.paged(collector.messages, open_id), open_id)
 
