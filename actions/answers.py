@@ -30,7 +30,6 @@ from text_catalogue.decisions import (
     WHY,
     answer_part_text,
     answer_parts,
-    decision_text,
     general_answer_text,
     short_answer_text,
     trace_text,
@@ -41,20 +40,28 @@ INTENT_OF_PART = {STEPS: "show_steps", SOURCES: "show_sources", WHY: "explain_wh
 PART_OF_INTENT = {intent: part for part, intent in INTENT_OF_PART.items()}
 
 
+def decided(rule_id: str, facts: dict[str, Any], as_of: dt.date, general: bool = False) -> Decision:
+    """The rule's decision for these facts, or (general) the rule as stated for everyone."""
+    if general:
+        return policy_rules.get_rule(rule_id).general_statement(as_of)
+    return policy_rules.evaluate(rule_id, facts, as_of=as_of)
+
+
 def tell_decision(
-    dispatcher: CollectingDispatcher, tracker: Tracker, rule_id: str, facts: dict[str, Any]
+    dispatcher: CollectingDispatcher, tracker: Tracker, rule_id: str, facts: dict[str, Any], general: bool = False
 ) -> list[dict]:
     """Decide, send the short answer, log it for staff and remember it for "steps", "sources" and "why?"."""
     as_of = today()
-    decision = policy_rules.evaluate(rule_id, facts, as_of=as_of)
+    decision = decided(rule_id, facts, as_of, general)
     language = language_of(tracker)
-    if rule_id in TOPICS:  # the citizen's own case: the outcome first, the rest on request
+    if rule_id in TOPICS and not general:  # the citizen's own case: the outcome first, the rest on request
         text, parts = short_answer_text(language, decision), answer_parts(decision)
     else:  # a question answered for everyone: its sources at once
         text, parts = general_answer_text(language, decision), [p for p in answer_parts(decision) if p != SOURCES]
     dispatcher.utter_message(text=text, buttons=part_buttons(language, parts))
     consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel(), language=language)
-    return [SlotSet("last_answer", {"rule": rule_id, "facts": facts, "as_of": as_of.isoformat()})]
+    last = {"rule": rule_id, "facts": facts, "as_of": as_of.isoformat(), "general": general}
+    return [SlotSet("last_answer", last)]
 
 
 def part_buttons(language: str, parts: list[str]) -> list[dict[str, str]]:
@@ -68,7 +75,7 @@ def last_decision(tracker: Tracker) -> Decision | None:
     last = tracker.get_slot("last_answer")
     if not last:
         return None
-    return policy_rules.evaluate(last["rule"], last["facts"], as_of=dt.date.fromisoformat(last["as_of"]))
+    return decided(last["rule"], last["facts"], dt.date.fromisoformat(last["as_of"]), last.get("general", False))
 
 
 class AnswerCase(Action):
@@ -125,18 +132,16 @@ class AnswerGeneral(Action):
         if topic is None:
             dispatcher.utter_message(response="utter_help")
             return [SlotSet("question_kind", "own")]
-        language = language_of(tracker)
-        decision = policy_rules.get_rule(topic).general_statement(today())
-        dispatcher.utter_message(text=decision_text(language, decision))
-        consultation_log().record_answer(decision, channel=tracker.get_latest_input_channel(), language=language)
+        events = tell_decision(dispatcher, tracker, topic, {}, general=True)
         if tracker.get_slot("question_kind") != "both":  # asked both: the form follows at once
+            language = language_of(tracker)
             own_case = "/" + intent + json.dumps({"question_kind": "own"})
             offer = children(language, "message.offer_own_case.buttons")
             dispatcher.utter_message(
                 text=text_of(language, "message.offer_own_case.text"),
                 buttons=[{"title": title, "payload": own_case} for title in offer.values()],
             )
-        return [SlotSet("question_kind", "own")]  # a button without the entity then opens the form
+        return [*events, SlotSet("question_kind", "own")]  # a button without the entity then opens the form
 
 
 class ExplainWhy(Action):

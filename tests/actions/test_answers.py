@@ -23,6 +23,7 @@ async def test_a_complete_case_is_answered_in_one_short_message_with_the_month(d
         "rule": "waiting_period",
         "facts": {"gap_days": 100, "payment_date": "2026-03-10"},
         "as_of": "2026-11-22",
+        "general": False,
     }
 
 
@@ -153,11 +154,20 @@ async def test_a_general_question_gets_the_rule_with_its_sources_and_an_offer_to
 ):
     tracker = tracker_for({"question_kind": "general"}, intent="ask_waiting_period")
     events = await AnswerGeneral().run(dispatcher, tracker, domain)
-    said = texts(dispatcher)
-    assert "from the month after the payment month" in said and "Sources:" in said
-    offer = dispatcher.messages[-1]["buttons"]
-    assert offer == [{"title": "Work out my case", "payload": '/ask_waiting_period{"question_kind": "own"}'}]
-    assert events == [SlotSet("question_kind", "own")]
+    answer, offer = dispatcher.messages
+    assert "from the month after the payment month" in answer["text"] and "Sources:" in answer["text"]
+    assert "What to do:" not in answer["text"]  # the steps are one click away
+    assert [b["payload"] for b in answer["buttons"]] == ["/show_steps", "/explain_why"]
+    assert offer["buttons"] == [{"title": "Work out my case", "payload": '/ask_waiting_period{"question_kind": "own"}'}]
+    last = {"rule": "waiting_period", "facts": {}, "as_of": "2026-11-22", "general": True}
+    assert events == [SlotSet("last_answer", last), SlotSet("question_kind", "own")]
+
+
+async def test_the_steps_of_a_general_answer_are_those_stated_for_everyone(dispatcher, tracker_for, domain):
+    last = {"rule": "stop_insurance", "facts": {}, "as_of": "2026-11-22", "general": True}
+    await ShowAnswerPart().run(dispatcher, tracker_for({"last_answer": last}, intent="show_steps"), domain)
+    [message] = dispatcher.messages
+    assert "What to do:" in message["text"] and "2. " in message["text"]
 
 
 async def test_a_question_that_is_both_gets_the_rule_without_the_offer_as_the_form_follows(
@@ -165,5 +175,6 @@ async def test_a_question_that_is_both_gets_the_rule_without_the_offer_as_the_fo
 ):
     tracker = tracker_for({"question_kind": "both", "language": "zh"}, intent="ask_transfer")
     await AnswerGeneral().run(dispatcher, tracker, domain)
-    assert "累计计算" in texts(dispatcher)
-    assert not any(message.get("buttons") for message in dispatcher.messages)
+    [answer] = dispatcher.messages
+    assert "累计计算" in answer["text"]
+    assert "/ask_transfer" not in str(answer["buttons"])
