@@ -11,6 +11,8 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from understanding.lexicon import place_name
+
 LOCALES = {"en": "en_GB", "zh": "zh_CN"}  # en_GB: "10 March 2025", day before month
 DATE_PATTERNS = {"en": ("d MMMM y", "MMMM y"), "zh": ("y年M月d日", "y年M月")}
 
@@ -41,6 +43,7 @@ class LanguageFormatter(string.Formatter):
     {day:month}      its month: "March 2025" / "2025年3月"
     {n}              a number: "2.5"
     {n:years}        a quantity with its unit, e.g. "2 years" / "2年" (the catalogue's quantity.years.* texts)
+    {city:place}     a city by its name in the language: "Shenzhen" / "深圳" (understanding/lexicon.yml)
     """
 
     def __init__(self, language: str) -> None:
@@ -55,6 +58,8 @@ class LanguageFormatter(string.Formatter):
                 f"quantity.{format_spec}.{plural_category(self.language, value)}",
                 n=number_text(self.language, value),
             )
+        if format_spec == "place":
+            return place_name(str(value), self.language)
         if isinstance(value, dt.date):
             return month_text(self.language, value) if format_spec == "month" else date_text(self.language, value)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not format_spec:

@@ -55,6 +55,14 @@ def has_han(phrase: str) -> bool:
     return any("\u3400" <= char <= "\u9fff" for char in phrase)
 
 
+def place_name(city: str, language: str) -> str:
+    """A city as citizens of `language` write it: in Chinese its first Chinese phrase in the lexicon, otherwise
+    its canonical name (a place the lexicon does not list stays as the citizen wrote it)."""
+    if language == "zh":
+        return next((phrase for phrase in lexicon()["city"].get(city, []) if has_han(phrase)), city)
+    return city
+
+
 @functools.cache
 def phrase_values(label: str) -> dict[str, str]:
     """Every phrase of a label, normalised, mapped to its canonical value."""

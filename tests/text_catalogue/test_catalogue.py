@@ -8,7 +8,7 @@ import pytest
 
 import policy_rules
 from policy_rules.parameters import parameters, sources
-from text_catalogue import DEFAULT_LANGUAGE, LANGUAGES, has, messages
+from text_catalogue import DEFAULT_LANGUAGE, LANGUAGES, has, messages, say
 
 
 def placeholders(template: str) -> set[str]:
@@ -53,3 +53,18 @@ def keys_the_code_needs() -> list[str]:
 def test_everything_the_rules_declare_can_be_said(language):
     missing = [key for key in keys_the_code_needs() if not has(language, key)]
     assert not missing
+
+
+@pytest.mark.parametrize(
+    "language, city, written",
+    [
+        ("zh", "Shenzhen", "深圳"),
+        ("en", "Shenzhen", "Shenzhen"),
+        ("zh", "Xi'an", "西安"),
+        ("zh", "Atlantis", "Atlantis"),
+    ],
+    ids=["Chinese name", "English name", "Chinese name of a name with an apostrophe", "a place the lexicon lacks"],
+)
+def test_a_city_is_named_in_the_language_of_the_answer(language, city, written):
+    step = say(language, "says.transfer.apply_in_city", city=city)
+    assert written in step and (written == city or city not in step)
