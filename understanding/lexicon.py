@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -18,9 +19,10 @@ STEMS_KEY = "stems"
 
 
 @functools.lru_cache(maxsize=1)
-def _file() -> dict:
+def _file() -> dict[str, Any]:
     text = (resources.files("understanding") / "lexicon.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    loaded: dict[str, Any] = yaml.safe_load(text)
+    return loaded
 
 
 def lexicon() -> dict[str, dict[str, list[str]]]:
@@ -30,7 +32,8 @@ def lexicon() -> dict[str, dict[str, list[str]]]:
 
 def stems(label: str) -> dict[str, list[str]]:
     """Word beginnings that name a value of `label` (only schemes have them): value -> stems."""
-    return _file().get(STEMS_KEY, {}).get(label, {})
+    label_stems: dict[str, list[str]] = _file().get(STEMS_KEY, {}).get(label, {})
+    return label_stems
 
 
 def normalise(phrase: str) -> str:
@@ -70,7 +73,7 @@ def phrase_values(label: str) -> dict[str, str]:
 
 
 @functools.cache
-def phrase_regex(label: str, chinese_only: bool = False) -> re.Pattern:
+def phrase_regex(label: str, chinese_only: bool = False) -> re.Pattern[str]:
     """One alternation of the label's phrases, longest first, matched on normalised text.
 
     Latin letters and digits must not continue a phrase on either side ("individual" is not found in
@@ -80,7 +83,7 @@ def phrase_regex(label: str, chinese_only: bool = False) -> re.Pattern:
 
 
 @functools.cache
-def stem_regexes(label: str) -> tuple[tuple[re.Pattern, str], ...]:
+def stem_regexes(label: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     """(regex, value) per value with stems: a Latin stem begins a word; a Chinese stem is found anywhere."""
     found = []
     for value, value_stems in stems(label).items():

@@ -82,7 +82,9 @@ def start_servers(
     wait_until_up(f"http://127.0.0.1:{action_port}/health", actions, action_log)
     rasa = subprocess.Popen(
         [
-            str(bin_dir / "rasa"),
+            sys.executable,
+            "-m",
+            "server",  # Rasa's command line with server.fixes, as make run starts it
             "run",
             "--model",
             str(MODEL),
