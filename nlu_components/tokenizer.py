@@ -96,6 +96,11 @@ class BilingualTokenizer(BuiltFromConfig, Tokenizer):
             "prefix_separator_symbol": None,
         }
 
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
+        # jieba reads its dictionary on first use (0.7 s): at start-up, not in the first Chinese reply.
+        chinese_segmenter().initialize()
+
     @staticmethod
     def required_packages() -> list[str]:
         return ["jieba", "spacy"]
