@@ -18,12 +18,12 @@ export RASA_TELEMETRY_ENABLED ?= false
 # endpoints.yml reads the action server's address from here.
 export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
 
-.PHONY: help install system-packages web lint generate validate train run test unit-test story-test nlu-report report purge audit bench bench-replies lock clean
+.PHONY: help install system-packages web lint generate validate train run test unit-test story-test nlu-report report purge audit bench bench-replies profile lock clean
 
 help:
 	@echo "make run   - install what is missing, train if needed, start the assistant"
 	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
-	@echo "parts: install system-packages web lint generate validate train unit-test story-test nlu-report report purge audit bench bench-replies lock clean"
+	@echo "parts: install system-packages web lint generate validate train unit-test story-test nlu-report report purge audit bench bench-replies profile lock clean"
 
 install: $(INSTALLED)
 
@@ -119,6 +119,10 @@ bench: install
 # Reply times on REST and WeChat against real servers it starts itself.
 bench-replies: $(MODEL)
 	$(PY) -m benchmarks.reply_latency
+
+# Where a turn's time goes (cProfile, in one process; the table in README "Speed").
+profile: $(MODEL)
+	$(PY) -m benchmarks.turn_profile
 
 # Re-pin every package after changing dependencies in pyproject.toml.
 lock: install
