@@ -55,7 +55,7 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy --strict policy_rules text_catalogue
-	$(PY) -m mypy actions channels storage dialogue understanding nlu_components
+	$(PY) -m mypy actions channels storage dialogue understanding nlu_components scripts
 
 # domain.yml and data/rules_forms.yml from policy_rules, the catalogue and dialogue/base.yml
 # (tests/dialogue fails when the checked-in files are not in step).
@@ -103,15 +103,20 @@ report: install
 purge: install
 	$(PY) -m storage.retention $(ARGS)
 
-# Known vulnerabilities in the locked dependencies (constraints.txt), from PyPI's advisory
-# database: needs the network, so it is not part of `make test`. pip-audit has a venv of its own
-# so that its dependencies never mix with Rasa's pins. Findings are discussed in the README.
+# Known vulnerabilities in the locked dependencies (constraints.txt); needs advisory data, so it is
+# not part of `make test`. Online: pip-audit (in a venv of its own so that its dependencies never mix
+# with Rasa's pins) asks PyPI's advisory service. Offline: ADVISORY_DB names a checkout of
+# github.com/pypa/advisory-database, and the audit fails on a finding the README does not discuss.
 AUDIT_VENV := build/audit-venv
 audit:
+ifdef ADVISORY_DB
+	$(PY) -m scripts.audit_advisories --database $(ADVISORY_DB) constraints.txt
+else
 	@[ -x $(AUDIT_VENV)/bin/pip-audit ] || { "$$(scripts/find_python310.sh)" -m venv $(AUDIT_VENV) && \
 		$(AUDIT_VENV)/bin/pip install --quiet 'pip-audit==2.10.1'; }
 	$(AUDIT_VENV)/bin/pip-audit --requirement constraints.txt --no-deps --disable-pip --strict --progress-spinner off \
 		--desc on $(ARGS)
+endif
 
 bench: install
 	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,mean,median,max,rounds
