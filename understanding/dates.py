@@ -23,7 +23,7 @@ import calendar
 import datetime as dt
 import re
 
-import dateparser
+from dateparser.date import DateDataParser
 
 from understanding.durations import parse_duration
 from understanding.numbers import NUMBER, number_value
@@ -73,6 +73,19 @@ ZH_DATE = re.compile(
     rf"|(?P<n>{NUMBER})(?P<u>天|周|个星期|个礼拜|个月|年)(?:以)?前"
     rf"|(?<![\d月])(?P<dd>{_SMALL})号"
 )
+
+
+class MonthDate(dt.date):
+    """A date written as a month only: held as the month's first day, written YYYY-MM."""
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    __str__ = isoformat
+
+
+def _month_of(day: dt.date | None) -> MonthDate | None:
+    return MonthDate(day.year, day.month, 1) if day else None
 
 
 def _settings(today: dt.date, prefer: str) -> dict:
@@ -126,7 +139,9 @@ def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | Non
             found = _safe_date(today.year + _YEAR_WORDS[match.group("ry")], int(month), int(day))
         else:
             found = _most_recent(today, int(month), int(day), prefer)
-        return _at(found, position) if found and not match.group("d") else found
+        if match.group("d"):
+            return found
+        return _at(found, position) if found and position else _month_of(found)
     if match.group("yw"):
         year = today.year + _YEAR_WORDS[match.group("yw")]
         position = _POSITION_WORDS.get(match.group("ypos") or "")
@@ -172,10 +187,12 @@ def _english(text: str, today: dt.date, prefer: str) -> dt.date | None:
     text = _ORDINAL.sub(r"\1", text)
     if not text or len(text) > 200:  # a date is a few words; dateparser's time grows with the text
         return None
-    parsed = dateparser.parse(text, languages=["en"], settings=_settings(today, prefer))
-    if parsed is None:
+    parsed = DateDataParser(languages=["en"], settings=_settings(today, prefer)).get_date_data(text)
+    if parsed.date_obj is None:
         return None
-    day = parsed.date()
+    day = parsed.date_obj.date()
+    if parsed.period == "month" and not position and not _RELATIVE.search(text):
+        return _month_of(day)
     if position:
         where = position.group(1).lower()
         if where in ("late", "end of"):
@@ -223,10 +240,14 @@ def parse_date(text: str, today: dt.date, prefer: str = "past") -> dt.date | Non
         return future if future - today < today - past else past
     if prefer == "future":
         past = _parse(text, today, "past")
-        if past is None or past >= today:  # today itself, or a date whose year is written
+        if past is None or past >= today or _is_this_month(past, today):  # today, this month, or a written year
             return past
         return _parse(text, today, "future")
     return _parse(text, today, prefer)
+
+
+def _is_this_month(day: dt.date, today: dt.date) -> bool:
+    return isinstance(day, MonthDate) and (day.year, day.month) == (today.year, today.month)
 
 
 def _parse(text: str, today: dt.date, prefer: str) -> dt.date | None:
@@ -234,7 +255,8 @@ def _parse(text: str, today: dt.date, prefer: str) -> dt.date | None:
     match = YEAR_FIRST.search(text)
     if match:
         year, month, day = (int(part) if part else 1 for part in match.groups())
-        return _safe_date(year, month, day)
+        found = _safe_date(year, month, day)
+        return found if match.group(3) else _month_of(found)
     chinese = ZH_DATE.search(text)
     if chinese:
         return _chinese_date(chinese, today, prefer)

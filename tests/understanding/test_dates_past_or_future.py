@@ -52,6 +52,34 @@ def test_a_date_without_a_year_is_read_the_way_preferred(text, today, prefer, da
 
 
 @pytest.mark.parametrize(
+    ("text", "today", "prefer", "written"),
+    [
+        # a month without a day keeps "no day known" (YYYY-MM): the rules choose the safe day or ask
+        ("March 2025", TODAY, "past", "2025-03"),
+        ("in March", TODAY, "past", "2026-03"),
+        ("in March", TODAY, "future", "2027-03"),
+        ("2025年3月", TODAY, "future", "2025-03"),
+        ("去年6月份", TODAY, "past", "2025-06"),
+        ("2025-03", TODAY, "past", "2025-03"),
+        ("2025.3", TODAY, "past", "2025-03"),
+        # the current month is both past and future, as today is
+        ("in November", TODAY, "future", "2026-11"),
+        ("11月", TODAY, "future", "2026-11"),
+        ("11月", TODAY, "past", "2026-11"),
+        # a day, a part of the month or a relative month is a day
+        ("10 March 2025", TODAY, "past", "2025-03-10"),
+        ("3月10号", TODAY, "past", "2026-03-10"),
+        ("end of March 2025", TODAY, "past", "2025-03-31"),
+        ("3月中旬", TODAY, "past", "2026-03-15"),
+        ("last month", TODAY, "past", "2026-10-23"),
+        ("上个月", TODAY, "past", "2026-10-23"),
+    ],
+)
+def test_a_month_without_a_day_is_written_as_a_month(text, today, prefer, written):
+    assert parse_date(text, today, prefer).isoformat() == written
+
+
+@pytest.mark.parametrize(
     ("words", "tense"),
     [
         ("my job ends on", "future"),

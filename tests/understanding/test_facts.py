@@ -31,7 +31,7 @@ CASES = [
         "ask_waiting_period",
         "waiting_period",
         None,
-        {"gap_days": 90, "payment_date": "2026-06-01", "back_paid": True},
+        {"gap_days": 90, "payment_date": "2026-06", "back_paid": True},
     ),
     (
         "stopped paying on 1 Jan 2025 and paid everything back on 2025-04-15",
@@ -45,7 +45,7 @@ CASES = [
         "inform",
         "waiting_period",
         None,
-        {"interruption_date": "2025-03-01", "payment_date": "2025-06-20"},
+        {"interruption_date": "2025-03", "payment_date": "2025-06-20"},
     ),
     ("I haven't paid it back", "inform", "waiting_period", "back_paid", {"back_paid": False}),
     ("about two months", "inform", "waiting_period", "gap_days", {"gap_days": 60}),
