@@ -8,7 +8,7 @@ from typing import Any
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from storage.database import database_url
+from storage.database import database_url, write_ahead_log
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ class DatabaseTrackerStore(SQLTrackerStore):
         # SQLTrackerStore uses a host that contains "://" as the full database URL.
         url = database_url().render_as_string(hide_password=False)
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
+        write_ahead_log(self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         try:

@@ -31,3 +31,17 @@ def test_the_folder_of_a_sqlite_file_is_made(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'new' / 'folder' / 'a.db'}")
     database_url()
     assert (tmp_path / "new" / "folder").is_dir()
+
+
+def test_both_servers_open_sqlite_with_a_write_ahead_log(monkeypatch, tmp_path):
+    """Commits without an fsync each (storage.database.write_ahead_log), from the tracker store and the log."""
+    import sqlalchemy as sa
+
+    from storage.database import create_engine
+    from storage.tracker_store import DatabaseTrackerStore
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'assistant.db'}")
+    for engine in (DatabaseTrackerStore().engine, create_engine()):
+        with engine.connect() as connection:
+            assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(sa.text("PRAGMA synchronous")).scalar() == 1  # NORMAL
