@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from storage.database import database_url, write_ahead_log
+from storage.database import create_engine, database_url
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,11 @@ class DatabaseTrackerStore(SQLTrackerStore):
         # SQLTrackerStore uses a host that contains "://" as the full database URL.
         url = database_url().render_as_string(hide_password=False)
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
-        write_ahead_log(self.engine)
+        rasa_engine: sa.engine.Engine = self.engine
+        if rasa_engine.url.get_backend_name() == "sqlite":  # Rasa's engine closes the file after every save
+            rasa_engine.dispose()
+            self.engine = create_engine(rasa_engine.url, future=False)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         try:

@@ -34,7 +34,7 @@ def test_the_folder_of_a_sqlite_file_is_made(monkeypatch, tmp_path):
 
 
 def test_both_servers_open_sqlite_with_a_write_ahead_log(monkeypatch, tmp_path):
-    """Commits without an fsync each (storage.database.write_ahead_log), from the tracker store and the log."""
+    """Commits without an fsync each (storage.database.create_engine), from the tracker store and the log."""
     import sqlalchemy as sa
 
     from storage.database import create_engine
