@@ -28,13 +28,13 @@ class DatabaseTrackerStore(SQLTrackerStore):
 
     def __init__(self, domain: Any = None, event_broker: Any = None, **kwargs: Any) -> None:
         kwargs.pop("host", None)  # the endpoint's url: the database URL comes from the environment
+        url = database_url()
         # SQLTrackerStore uses a host that contains "://" as the full database URL.
-        url = database_url().render_as_string(hide_password=False)
-        super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
-        rasa_engine: sa.engine.Engine = self.engine
-        if rasa_engine.url.get_backend_name() == "sqlite":  # Rasa's engine closes the file after every save
-            rasa_engine.dispose()
-            self.engine = create_engine(rasa_engine.url, future=False)
+        super().__init__(
+            domain=domain, host=url.render_as_string(hide_password=False), event_broker=event_broker, **kwargs
+        )
+        if url.get_backend_name() == "sqlite":  # Rasa's engine closes the file after every save (NullPool)
+            self.engine = create_engine(url, future=False)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
