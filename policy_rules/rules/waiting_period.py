@@ -168,6 +168,7 @@ def decide(ev: Evaluation) -> Decision:
         )
     ]
     facts: dict[str, Any] = {"gap_days": gap_days, "delay_months": delay}
+    planned = False
     if payment_date is None:
         answer.append(says("waiting_period.tell_payment_date"))
     else:
@@ -183,10 +184,11 @@ def decide(ev: Evaluation) -> Decision:
             facts["benefits_started"] = ev.as_of >= first_month
             started = "waiting_period.benefits_restarted" if facts["benefits_started"] else "waiting_period.not_yet"
             answer.append(says(started, as_of=ev.as_of))
+    still_to_pay = payment_date is None or planned  # once the arrears are paid, paying them is no next step
     return ev.decision(
         outcome=outcome,
         answer=answer,
-        steps=(back_payment_terms(ev),),
+        steps=(back_payment_terms(ev),) if still_to_pay else (),
         notes=(overdue_time_counts(ev), suspended),
         facts=facts,
     )

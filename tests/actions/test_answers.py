@@ -14,7 +14,7 @@ async def test_a_complete_case_is_answered_in_one_short_message_with_the_month(d
     events = await AnswerCase().run(dispatcher, tracker, domain)
     [message] = dispatcher.messages
     assert "pays your benefits again from 1 June 2026" in message["text"]
-    assert "Next step: Pay all the arrears" in message["text"]
+    assert "Next step:" not in message["text"]  # already paid: nothing left to do
     assert "Sources:" not in message["text"] and "Good to know:" not in message["text"]
     assert [b["title"] for b in message["buttons"]] == ["Steps", "Sources", "Why?"]
     assert [b["payload"] for b in message["buttons"]] == ["/show_steps", "/show_sources", "/explain_why"]
@@ -25,6 +25,14 @@ async def test_a_complete_case_is_answered_in_one_short_message_with_the_month(d
         "as_of": "2026-11-22",
         "general": False,
     }
+
+
+async def test_arrears_still_to_pay_are_the_next_step(dispatcher, tracker_for, domain):
+    tracker = tracker_for({"topic": "waiting_period", "gap_days": 100, "payment_date": "2026-12-10"})
+    await AnswerCase().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert "If you pay in December 2026" in message["text"]
+    assert "Next step: Pay all the arrears" in message["text"]
 
 
 async def test_an_incomplete_case_goes_back_to_the_form(dispatcher, tracker_for, domain):
@@ -80,7 +88,7 @@ async def test_why_after_an_answer_shows_the_trace(dispatcher, tracker_for, doma
     assert "How I reached this answer" in said and "days without benefits = 61" in said
 
 
-WAITING = {"rule": "waiting_period", "facts": {"gap_days": 100, "payment_date": "2026-03-10"}, "as_of": "2026-11-22"}
+WAITING = {"rule": "waiting_period", "facts": {"gap_days": 100, "payment_date": "2026-12-10"}, "as_of": "2026-11-22"}
 
 
 async def test_a_question_for_everyone_gets_its_sources_at_once_and_only_why_on_request(

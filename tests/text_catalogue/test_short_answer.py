@@ -65,7 +65,7 @@ def test_nothing_of_the_full_answer_is_lost(rule_id, case, language):
 
 
 def test_the_next_step_is_the_first_step():
-    decision = policy_rules.evaluate("waiting_period", {"gap_days": 100, "payment_date": "2026-03-10"})
+    decision = policy_rules.evaluate("waiting_period", {"gap_days": 100, "back_paid": True})
     assert short_answer_text("en", decision).endswith(
         "Next step: Pay all the arrears of the interruption; they are "
         "calculated on the average salary of local employees in the "
