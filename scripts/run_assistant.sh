@@ -53,7 +53,8 @@ echo "==> Starting the Rasa server on port $RASA_PORT (loading the model takes a
 "$VENV/bin/python" -m server run --model "$MODEL" --interface "$RASA_INTERFACE" --port "$RASA_PORT" "${api[@]}" --cors $CORS_ORIGINS \
   --credentials credentials.yml --endpoints endpoints.yml >logs/rasa.log 2>&1 &
 pids+=($!)
-wait_for "Rasa server" "http://localhost:${RASA_PORT}/status" "${pids[-1]}" logs/rasa.log
+# "/" answers once the model is loaded (/status is part of the HTTP API, off by default).
+wait_for "Rasa server" "http://localhost:${RASA_PORT}/" "${pids[-1]}" logs/rasa.log
 
 cat <<EOF
 
