@@ -328,11 +328,13 @@ def main(argv: list[str] | None = None) -> None:
 
 def run_until_interrupted(cluster: Cluster, replicas: int, actions: int) -> None:
     tell(f"==> Starting PostgreSQL, Redis, {actions} action server(s), {replicas} Rasa replicas, nginx (a minute)")
+    # Ctrl-C and a plain kill both stop the cluster, even when started in the background (SIGINT ignored).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         url = cluster.start(replicas, actions)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         sys.exit("==> Stopped while starting")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     tell(
         f"\nThe cluster is running: {url}\n"
         f"  Web chat page: {url}/chat/\n"
