@@ -39,7 +39,8 @@ def cluster(cluster_wechat_api):
         pytest.fail(f"{MODEL} is missing: run `make train` first (make test does)")
     running = Cluster(home=HOME, settings={"ASSISTANT_TODAY": TODAY, **wechat_env(cluster_wechat_api)})
     running.stop()  # what a crashed run left, by its pid files
-    shutil.rmtree(HOME / "postgres", ignore_errors=True)  # a new database; the logs of the last run stay for reading
+    for earlier in ("postgres", "logs"):  # a new database and new logs (those of the last run stay for reading)
+        shutil.rmtree(HOME / earlier, ignore_errors=True)
     try:
         running.start(replicas=2, actions=2)
     except MissingServer as missing:
