@@ -153,7 +153,7 @@ class Cluster:
             command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
         self.processes[name] = process
-        recorded = {"pid": process.pid, "started": started_at(process.pid), "command": command}
+        recorded = {"pid": process.pid, "started": started_at(process.pid)}  # no command: it may hold a token
         (self.home / "pids" / f"{name}.json").write_text(json.dumps(recorded))
 
     def wait_until_up(self, name: str) -> None:
