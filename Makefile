@@ -22,6 +22,7 @@ export ACTION_ENDPOINT_URL ?= http://localhost:5055/webhook
 
 help:
 	@echo "make run   - install what is missing, train if needed, start the assistant"
+	@echo "make cluster - the production shape: two Rasa replicas, PostgreSQL, Redis, nginx (make cluster-stop)"
 	@echo "make test  - install what is missing, then validate, unit/e2e tests, train, story tests"
 	@echo "parts: install system-packages web lint generate validate train unit-test story-test nlu-report report purge audit bench bench-replies profile lock clean"
 
@@ -73,6 +74,17 @@ $(MODEL): $(MODEL_INPUTS) | install
 
 run: $(MODEL) $(WIDGET)
 	scripts/run_assistant.sh
+
+# The production shape on loopback (README "Production deployment"): two Rasa replicas on PostgreSQL
+# and Redis, two action servers, nginx in front; prints the URL and stays until Ctrl-C, then stops
+# them. Files under build/cluster/. Other sizes: make cluster CLUSTER_ARGS="--replicas 3 --actions 1"
+.PHONY: cluster cluster-stop
+cluster: $(MODEL) $(WIDGET) system-packages
+	$(PY) -m deploy.cluster start $(CLUSTER_ARGS)
+
+# Stops what `make cluster` started, also after a crash (by the pid files it keeps).
+cluster-stop: install
+	$(PY) -m deploy.cluster stop
 
 unit-test: $(MODEL) $(WIDGET) system-packages
 	$(PY) -m pytest

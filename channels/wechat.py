@@ -54,6 +54,7 @@ from channels.guard import (
 from channels.numbered_options import buttons_of_last_turn, chosen_payload, option_number, reply_text
 from channels.once_only import OnceOnly
 from channels.settings import setting
+from channels.waiting_pages import WaitingPages
 from channels.wechat_pages import asks_for_more, language_of_reply, pages
 from storage.tracker_store import failed as tracker_store_failed
 from text_catalogue import say
@@ -110,7 +111,7 @@ class WeChatInput(InputChannel):
     api_base_url: str = WeChatClient.API_BASE_URL
     reply_timeout_seconds: float = DEFAULT_REPLY_TIMEOUT_SECONDS
     deliveries: OrderedDict = field(default_factory=OrderedDict, repr=False)
-    waiting_pages: dict = field(default_factory=dict, repr=False)  # OpenID -> pages of a long reply not yet sent
+    waiting_pages: WaitingPages = field(default_factory=WaitingPages.from_environment, repr=False)
     background: set = field(default_factory=set, repr=False)
     once: OnceOnly = field(default_factory=OnceOnly.from_environment, repr=False)
 
@@ -236,8 +237,8 @@ class WeChatInput(InputChannel):
         refusal = fixed_reply(text, WECHAT_LANGUAGE)
         if refusal is not None:  # too long or empty: nothing is parsed
             return refusal
-        if asks_for_more(text) and self.waiting_pages.get(message.source):
-            page = self.waiting_pages[message.source].pop(0)
+        page = await self.waiting_pages.next_page(message.source) if asks_for_more(text) else None
+        if page is not None:
             self.remember(key, asyncio.ensure_future(asyncio.sleep(0))).reply = page
             return page
         collector = CollectingOutputChannel()
@@ -257,13 +258,13 @@ class WeChatInput(InputChannel):
             return say(WECHAT_LANGUAGE, "channel.fault_apology")  # the database could not keep the turn
         if ended_in_silence(len(collector.messages), self.name()):
             return say(WECHAT_LANGUAGE, "channel.fault_apology")
-        reply, *rest = self.paged(collector.messages, message.source) or [""]
+        reply, *rest = await self.paged(collector.messages, message.source) or [""]
         if rest and self.customer_service is not None:
             self.keep_running(self.send_pages(rest, message.source))
         delivery.reply = reply or None
         return delivery.reply
 
-    def paged(self, messages: list[dict[str, Any]], open_id: str) -> list[str]:
+    async def paged(self, messages: list[dict[str, Any]], open_id: str) -> list[str]:
         """The turn's reply as pages within WeChat's size limit. Without the customer-service API the pages
         after the first wait for the citizen to ask for more."""
         texts = " ".join(message.get("text") or "" for message in messages)
@@ -272,7 +273,7 @@ class WeChatInput(InputChannel):
             return []
         first, *rest = pages(reply, with_hint=self.customer_service is None)
         if self.customer_service is None:
-            self.waiting_pages[open_id] = rest
+            await self.waiting_pages.keep(open_id, rest)
         return [first, *rest]
 
     @staticmethod
@@ -340,7 +341,7 @@ class WeChatInput(InputChannel):
         if ended_in_silence(len(collector.messages), self.name()):
             await self.send_pages([say(WECHAT_LANGUAGE, "channel.fault_apology")], open_id)
             return
-        await self.send_pages(self.paged(collector.messages, open_id), open_id)
+        await self.send_pages(await self.paged(collector.messages, open_id), open_id)
 
     async def send_pages(self, texts: list[str], open_id: str) -> None:
         """Send pages through the customer-service API, in order."""

@@ -3,82 +3,39 @@
 from __future__ import annotations
 
 import contextlib
-import glob
-import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from deploy import local_servers
+from deploy.local_servers import free_port
 
 
 def server_binary(name: str) -> str:
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
-    if not found:
-        pytest.fail(f"{name} is not installed: .ci/run installs it (apt-get install postgresql redis-server)")
-    return found
-
-
-def as_postgres_user(command: list[str]) -> list[str]:
-    """PostgreSQL refuses to run as root; CI and this machine run tests as root."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+    try:
+        return local_servers.server_binary(name)
+    except local_servers.MissingServer as missing:
+        pytest.fail(f"{missing} (.ci/run installs it)")
 
 
 @contextlib.contextmanager
 def throwaway_postgres() -> Iterator[str]:
     """A fresh PostgreSQL cluster on a free port; yields its database URL."""
-    directory = tempfile.mkdtemp(prefix="assistant-pg-")
-    data = os.path.join(directory, "data")
-    if os.geteuid() == 0:
-        shutil.chown(directory, "postgres")
-    port = free_port()
-    subprocess.run(
-        as_postgres_user(
-            [server_binary("initdb"), "-D", data, "-U", "assistant", "--auth=trust", "--encoding=UTF8", "--locale=C"]
-        ),
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        as_postgres_user(
-            [
-                server_binary("pg_ctl"),
-                "-D",
-                data,
-                "-l",
-                os.path.join(directory, "log"),
-                "-w",
-                "-o",
-                f"-p {port} -k {directory} -c listen_addresses=127.0.0.1",
-                "start",
-            ]
-        ),
-        check=True,
-        capture_output=True,
-    )
+    directory = Path(tempfile.mkdtemp(prefix="assistant-pg-"))
+    data, port = directory / "data", free_port()
+    server_binary("initdb")  # a clear failure when PostgreSQL is missing
+    local_servers.init_postgres(data)
+    local_servers.start_postgres(data, port)
     try:
-        subprocess.run(
-            as_postgres_user(
-                [server_binary("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "assistant", "assistant"]
-            ),
-            check=True,
-            capture_output=True,
-        )
+        local_servers.create_database(port, "assistant")
         yield f"postgresql://assistant@127.0.0.1:{port}/assistant"
     finally:
-        subprocess.run(
-            as_postgres_user([server_binary("pg_ctl"), "-D", data, "-m", "fast", "stop"]), capture_output=True
-        )
+        local_servers.stop_postgres(data)
         shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -98,20 +55,12 @@ def new_database(server_url: str) -> str:
 @contextlib.contextmanager
 def throwaway_redis() -> Iterator[str]:
     """A Redis server on a free port with no persistence; yields its URL."""
-    import redis
-
+    server_binary("redis-server")  # a clear failure when Redis is missing
     port = free_port()
-    process = subprocess.Popen(
-        [server_binary("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
+    process = subprocess.Popen(local_servers.redis_command(port), stdout=subprocess.DEVNULL)
     url = f"redis://127.0.0.1:{port}/1"
     try:
-        for _ in range(100):
-            with contextlib.suppress(redis.ConnectionError):
-                if redis.Redis.from_url(url).ping():
-                    break
-            time.sleep(0.1)
+        local_servers.wait_for_redis(url, process)
         yield url
     finally:
         process.terminate()

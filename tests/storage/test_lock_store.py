@@ -1,5 +1,8 @@
 """REDIS_URL switches the conversation locks from memory to a real Redis server."""
 
+import asyncio
+import time
+
 import pytest
 from rasa.core.lock_store import InMemoryLockStore, RedisLockStore
 
@@ -21,6 +24,23 @@ async def test_two_servers_share_one_conversation_lock_in_redis(monkeypatch, red
     assert not second.get_lock("citizen-1").is_locked(waiting)  # released: now it is served
     second.cleanup("citizen-1", waiting)
     assert first.get_lock("citizen-1") is None
+
+
+async def test_a_message_behind_one_of_a_dead_server_is_served_when_that_ticket_expires(redis_url):
+    """The dead server's ticket and the waiting one's both past their lifetime at one poll (Rasa then waited
+    forever): the waiting message is served, and the lock is gone after it."""
+    store = redis_lock_store(redis_url)
+    dead = store.issue_ticket("citizen-2")
+    waiting = store.issue_ticket("citizen-2")
+    lock = store.get_lock("citizen-2")
+    for ticket in lock.tickets:
+        ticket.expires = time.time() - 0.1
+    store.save_lock(lock)
+    assert lock.is_locked(waiting) and dead != waiting
+    acquired = await asyncio.wait_for(store._acquire_lock("citizen-2", waiting, 0.01), 10)
+    assert not acquired.is_locked(waiting)
+    store.cleanup("citizen-2", waiting)
+    assert store.get_lock("citizen-2") is None
 
 
 def test_redis_url_parts_reach_the_client():
