@@ -41,7 +41,6 @@ PARTS: dict[str, list[tuple[str, str]]] = {
     "NLU: DIET classifier": [("rasa/nlu/classifiers/diet_classifier.py", "process")],
     "policy: RulePolicy": [("rasa/core/policies/rule_policy.py", "predict_action_probabilities")],
     "policy: MemoizationPolicy": [("rasa/core/policies/memoization.py", "predict_action_probabilities")],
-    "policy: TEDPolicy": [("rasa/core/policies/ted_policy.py", "predict_action_probabilities")],
     "action server calls (this side's work)": [("rasa/utils/endpoints.py", "request")],
     "checking action server replies": [
         ("rasa/core/actions/action.py", "_validate_action_result"),
