@@ -164,7 +164,8 @@ async def measure() -> dict[str, object]:
 
 
 def main() -> None:
-    from tests.e2e.conftest import TODAY, wait_until_up
+    from deploy.local_servers import wait_for_http
+    from tests.e2e.conftest import TODAY
     from tests.servers import free_port
 
     port = free_port()
@@ -183,7 +184,7 @@ def main() -> None:
             stderr=subprocess.STDOUT,
         )
         try:
-            wait_until_up(f"http://127.0.0.1:{port}/health", actions, log)
+            wait_for_http(f"http://127.0.0.1:{port}/health", actions, log)
             report = asyncio.run(measure())
         finally:
             actions.terminate()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 import requests
 
+from deploy.local_servers import wait_for_http
 from tests.e2e.fake_wechat_api import FakeWeChatApi
 from tests.e2e.wechat_client import wechat_env
 from tests.servers import free_port
@@ -18,20 +18,6 @@ from tests.servers import free_port
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "latest.tar.gz"
 TODAY = "2026-11-22"  # relative dates in the conversations ("in March") are read against this day
-
-
-def wait_until_up(url: str, process: subprocess.Popen, log: Path, seconds: int = 300) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"{url} did not answer in {seconds}s:\n{log.read_text()[-3000:]}")
 
 
 class Assistant:
@@ -79,7 +65,7 @@ def start_servers(
         stdout=action_log.open("a"),
         stderr=subprocess.STDOUT,
     )
-    wait_until_up(f"http://127.0.0.1:{action_port}/health", actions, action_log)
+    wait_for_http(f"http://127.0.0.1:{action_port}/health", actions, action_log)
     rasa = subprocess.Popen(
         [
             sys.executable,
@@ -101,7 +87,7 @@ def start_servers(
         stdout=rasa_log.open("a"),
         stderr=subprocess.STDOUT,
     )
-    wait_until_up(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log)
+    wait_for_http(f"http://127.0.0.1:{rasa_port}/status", rasa, rasa_log)
     return Assistant(f"http://127.0.0.1:{rasa_port}", tmp), [rasa, actions]
 
 
