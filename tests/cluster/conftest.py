@@ -37,7 +37,9 @@ def cluster_wechat_api():
 def cluster(cluster_wechat_api):
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first (make test does)")
-    running = Cluster(home=HOME, settings={"ASSISTANT_TODAY": TODAY, **wechat_env(cluster_wechat_api)})
+    # 3 s for a turn's action calls: a slow action server's apology then comes within WeChat's window.
+    settings = {"ASSISTANT_TODAY": TODAY, "ACTION_TIMEOUT_SECONDS": "3", **wechat_env(cluster_wechat_api)}
+    running = Cluster(home=HOME, settings=settings)
     running.stop()  # what a crashed run left, by its pid files
     for earlier in ("postgres", "logs"):  # a new database and new logs (those of the last run stay for reading)
         shutil.rmtree(HOME / earlier, ignore_errors=True)

@@ -72,7 +72,7 @@ def test_one_slow_action_server_costs_no_citizen_the_wechat_window(cluster, wech
 
 
 def test_every_action_server_slow_the_citizen_gets_an_apology_within_the_window(cluster, wechat):
-    """Rasa gives a turn's action calls 3 s (ACTION_TIMEOUT_SECONDS), not its own 5 minutes per call."""
+    """Rasa gives a turn's action calls ACTION_TIMEOUT_SECONDS (3 s here), not its own 5 minutes per call."""
     names = cluster.action_servers
     for name in names:
         cluster.kill(name, signal.SIGTERM)
