@@ -29,7 +29,16 @@ from pathlib import Path
 import requests
 
 from benchmarks.load.chart import draw_latency_chart
-from benchmarks.load.figures import FLOOR, Verdict, level_figures, ratios, read_samples, verdicts
+from benchmarks.load.figures import (
+    FLOOR,
+    Sample,
+    Verdict,
+    level_figures,
+    ratios,
+    read_samples,
+    verdicts,
+    window_seconds,
+)
 from channels.wechat import DEFAULT_REPLY_TIMEOUT_SECONDS
 from tests.e2e.conftest import start_servers, stop_servers, wait_until_up
 from tests.servers import free_port
@@ -67,26 +76,42 @@ def main() -> None:
         "settings": {
             "levels": options.levels,
             "duration_seconds_per_level": options.duration,
+            "slices_per_level": options.slices,
             "wechat_reply_timeout_seconds": DEFAULT_REPLY_TIMEOUT_SECONDS,
             "conversations": "tests/conversations/*.yml, English and Chinese, no pause between turns",
         },
         "targets": {},
     }
-    for start in planned_targets(options):
-        with start() as target:
-            print(f"==> {target.name} at {target.url}: start-up to first answer {target.startup_seconds} s", flush=True)
-            levels = {}
-            for level in options.levels:
-                load_before = round(os.getloadavg()[0], 2)
-                samples = run_level(options.locust, target, level, options.duration, out)
-                levels[level] = {**level_figures(samples, DEFAULT_REPLY_TIMEOUT_SECONDS), "load_before": load_before}
-                print(f"    {level:3d} concurrent: {summary_line(levels[level])}", flush=True)
+    with contextlib.ExitStack() as running:
+        # Started one after the other (each start-up timed alone), then loaded one at a time: at each level the
+        # targets take turns in slices, as what else runs on this shared machine drifts within minutes.
+        targets = [running.enter_context(start()) for start in planned_targets(options)]
+        levels: dict[str, dict[int, dict]] = {target.name: {} for target in targets}
+        for level in options.levels:
+            samples: dict[str, list[Sample]] = {target.name: [] for target in targets}
+            busy = dict.fromkeys(samples, 0.0)
+            load_before = round(os.getloadavg()[0], 2)
+            for slice_number in range(options.slices):
+                for target in targets if slice_number % 2 == 0 else targets[::-1]:  # ABBA: a steady drift cancels
+                    run = run_locust(
+                        options.locust, target, level, options.duration // options.slices, out, slice_number
+                    )
+                    samples[target.name] += run
+                    busy[target.name] += window_seconds(run)
+            for target in targets:
+                figures = level_figures(samples[target.name], busy[target.name], DEFAULT_REPLY_TIMEOUT_SECONDS)
+                levels[target.name][level] = {**figures, "load_before": load_before}
+                print(
+                    f"    {target.name:6s} {level:3d} concurrent: {summary_line(levels[target.name][level])}",
+                    flush=True,
+                )
+        for target in targets:
             report["targets"][target.name] = {
                 "url": target.url,
                 "startup_seconds": target.startup_seconds,
                 "training": target.training,
                 "peak_rss_mb": {role: peak_rss_mb(process.pid) for role, process in target.processes.items()},
-                "levels": levels,
+                "levels": levels[target.name],
             }
     finish(report, out)
 
@@ -95,6 +120,7 @@ def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.load", description=__doc__.split("\n")[0])
     parser.add_argument("--levels", default="1,10,20,50", help="concurrent conversations, comma-separated")
     parser.add_argument("--duration", type=int, default=60, help="seconds of load per level and target")
+    parser.add_argument("--slices", type=int, default=3, help="the duration in this many turns of each target")
     parser.add_argument("--quick", action="store_true", help=f"levels {QUICK_LEVELS}, {QUICK_DURATION} s each")
     parser.add_argument(
         "--target",
@@ -138,10 +164,10 @@ def running_ours(options: argparse.Namespace) -> Iterator[Target]:
     started = time.monotonic()
     assistant, processes = start_servers(Path(tempfile.mkdtemp(prefix="bench-ours-")), RASA_ENV)
     try:
-        target = Target(OURS, assistant.rasa_url, True, {"rasa": processes[0], "actions": processes[1]})
-        target.startup_seconds = first_answer(target.url, started)
-        target.training = training
-        yield target
+        roles = {"rasa": processes[0], "actions": processes[1]}
+        yield announced(
+            Target(OURS, assistant.rasa_url, True, roles, first_answer(assistant.rasa_url, started), training)
+        )
     finally:
         stop_servers(processes)
 
@@ -163,7 +189,7 @@ def running_floor() -> Iterator[Target]:
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_up(f"{url}/", process, log)
-        yield Target(FLOOR, url, False, {"rasa": process}, first_answer(url, started), training)
+        yield announced(Target(FLOOR, url, False, {"rasa": process}, first_answer(url, started), training))
     finally:
         stop_servers([process])
 
@@ -174,7 +200,12 @@ def reached(target: Target) -> Iterator[Target]:
     target.startup_seconds = None
     target.training = {"seconds": None, "source": "not measured: started outside the benchmark"}
     first_answer(target.url, time.monotonic())
-    yield target
+    yield announced(target)
+
+
+def announced(target: Target) -> Target:
+    print(f"==> {target.name} at {target.url}: start-up to first answer {target.startup_seconds} s", flush=True)
+    return target
 
 
 def rasa_command() -> Path:
@@ -217,7 +248,8 @@ def our_training(options: argparse.Namespace) -> dict:
             [str(rasa_command()), "train", "--out", folder, "--fixed-model-name", "bench"],
             cwd=ROOT,
             env={**os.environ, **RASA_ENV},
-            stdout=subprocess.DEVNULL,
+            stdout=(options.out / "train.log").open("w"),
+            stderr=subprocess.STDOUT,
             check=True,
         )
     return {"seconds": round(time.monotonic() - started, 1), "source": f"rasa train, timed in this run on {today()}"}
@@ -246,9 +278,9 @@ def say(url: str, message: str) -> list[dict]:
     return response.json()
 
 
-def run_level(locust: Path, target: Target, level: int, duration: int, out: Path) -> list:
+def run_locust(locust: Path, target: Target, level: int, duration: int, out: Path, slice_number: int) -> list[Sample]:
     """Locust headless: `level` citizens started at once, each playing conversations for `duration` seconds."""
-    name = f"{target.name}-{level}"
+    name = f"{target.name}-{level}-{slice_number + 1}"
     samples = out / "samples" / f"{name}.csv"
     samples.touch()
     command = [

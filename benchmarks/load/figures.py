@@ -48,13 +48,17 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def level_figures(samples: Sequence[Sample], late_after_seconds: float) -> dict:
-    """Per-turn latency of the answered turns, throughput over the run's window, and what went wrong.
+def window_seconds(samples: Sequence[Sample]) -> float:
+    """From the first turn's start to the last turn's end: how long one locust run kept the target busy."""
+    return max((s.start + s.seconds for s in samples), default=0.0) - min((s.start for s in samples), default=0.0)
+
+
+def level_figures(samples: Sequence[Sample], busy_seconds: float, late_after_seconds: float) -> dict:
+    """Per-turn latency of the answered turns, throughput over the time under load, and what went wrong.
 
     A WeChat passive reply is missed when the turn took longer than the channel waits (or failed)."""
     answered = [sample for sample in samples if sample.outcome != "error"]
     seconds = [sample.seconds for sample in answered]
-    window = max((s.start + s.seconds for s in samples), default=0.0) - min((s.start for s in samples), default=0.0)
     errors = [sample for sample in samples if sample.outcome == "error"]
     unexpected = [sample for sample in samples if sample.outcome == "unexpected"]
     languages = sorted({sample.language for sample in answered})
@@ -64,7 +68,7 @@ def level_figures(samples: Sequence[Sample], late_after_seconds: float) -> dict:
         "p95_ms": _ms(percentile(seconds, 0.95)),
         "p99_ms": _ms(percentile(seconds, 0.99)),
         "max_ms": _ms(max(seconds, default=math.nan)),
-        "msgs_per_s": round(len(answered) / window, 2) if window > 0 else 0.0,
+        "msgs_per_s": round(len(answered) / busy_seconds, 2) if busy_seconds > 0 else 0.0,
         "errors": len(errors),
         "unexpected": len(unexpected),
         "wechat_passive_missed": len(errors) + sum(value > late_after_seconds for value in seconds),

@@ -7,7 +7,7 @@ import math
 import pytest
 
 from benchmarks.load.conversations import Turn, buttons_of, load_conversations, message_for, missing_texts
-from benchmarks.load.figures import Sample, level_figures, percentile, ratios, read_samples, verdicts
+from benchmarks.load.figures import Sample, level_figures, percentile, ratios, read_samples, verdicts, window_seconds
 
 REPLIES = [
     {"text": "Which insurance did you pay for?", "buttons": [{"title": "Employee insurance", "payload": "/inform_e"}]},
@@ -53,18 +53,19 @@ def test_level_figures_count_errors_apart_from_latency_and_late_replies_as_misse
         Sample(101.0, 4.5, "en", "unexpected", "no button 'Yes' to click"),
         Sample(102.0, 60.0, "zh", "error", "HTTP 0 timed out"),
     ]
-    figures = level_figures(samples, late_after_seconds=4.0)
+    assert window_seconds(samples) == 62.0
+    figures = level_figures(samples, busy_seconds=30.0, late_after_seconds=4.0)
     assert figures["turns"] == 4
     assert figures["p50_ms"] == 1500.0  # the error's 60 s is not a latency
     assert figures["max_ms"] == 4500.0
-    assert figures["msgs_per_s"] == round(3 / 62.0, 2)  # answered turns over the whole window
+    assert figures["msgs_per_s"] == 0.1  # answered turns over the time under load
     assert (figures["errors"], figures["unexpected"], figures["wechat_passive_missed"]) == (1, 1, 2)
     assert figures["p50_ms_by_language"] == {"en": 2500.0, "zh": 1500.0}
     assert figures["examples_of_problems"] == ["HTTP 0 timed out", "no button 'Yes' to click"]
 
 
 def test_a_level_with_no_answer_has_no_latency_rather_than_nan():
-    figures = level_figures([Sample(1.0, 60.0, "en", "error", "HTTP 502")], late_after_seconds=4.0)
+    figures = level_figures([Sample(1.0, 60.0, "en", "error", "HTTP 502")], busy_seconds=60.0, late_after_seconds=4.0)
     assert figures["p50_ms"] is None and figures["errors"] == 1 and figures["wechat_passive_missed"] == 1
 
 
