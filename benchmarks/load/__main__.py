@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -90,17 +91,23 @@ def main() -> None:
         for level in options.levels:
             samples: dict[str, list[Sample]] = {target.name: [] for target in targets}
             busy = dict.fromkeys(samples, 0.0)
+            cpu: dict[str, Counter[str]] = {target.name: Counter() for target in targets}
             load_before = round(os.getloadavg()[0], 2)
             for slice_number in range(options.slices):
                 for target in targets if slice_number % 2 == 0 else targets[::-1]:  # ABBA: a steady drift cancels
+                    before = cpu_seconds(target)
                     run = run_locust(
                         options.locust, target, level, options.duration // options.slices, out, slice_number
                     )
+                    cpu[target.name].update(cpu_seconds(target))
+                    cpu[target.name].subtract(before)
                     samples[target.name] += run
                     busy[target.name] += window_seconds(run)
             for target in targets:
                 figures = level_figures(samples[target.name], busy[target.name], DEFAULT_REPLY_TIMEOUT_SECONDS)
-                levels[target.name][level] = {**figures, "load_before": load_before}
+                turns = max(figures["turns"], 1)
+                per_turn = {role: round(seconds * 1000 / turns, 1) for role, seconds in cpu[target.name].items()}
+                levels[target.name][level] = {**figures, "cpu_ms_per_turn": per_turn, "load_before": load_before}
                 print(
                     f"    {target.name:6s} {level:3d} concurrent: {summary_line(levels[target.name][level])}",
                     flush=True,
@@ -299,6 +306,16 @@ def run_locust(locust: Path, target: Target, level: int, duration: int, out: Pat
     return read_samples(samples)
 
 
+def cpu_seconds(target: Target) -> dict[str, float]:
+    """CPU time each server process has used (user + system, /proc/<pid>/stat): unlike latency, hardly changed by
+    what else runs on the machine."""
+    used = {}
+    for role, process in target.processes.items():
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        used[role] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+    return used
+
+
 def peak_rss_mb(pid: int) -> float | None:
     """The kernel's high-water mark of the process's resident memory (VmHWM): its peak, with no sampling."""
     with contextlib.suppress(OSError):
@@ -344,7 +361,8 @@ def summary_line(figures: dict) -> str:
         f"{figures['turns']} turns, p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, "
         f"p99 {figures['p99_ms']} ms, {figures['msgs_per_s']} msg/s, {figures['errors']} errors, "
         f"{figures['unexpected']} unexpected, {figures['wechat_passive_missed']} over "
-        f"{DEFAULT_REPLY_TIMEOUT_SECONDS:g} s (load {figures['load_before']})"
+        f"{DEFAULT_REPLY_TIMEOUT_SECONDS:g} s, CPU ms per turn {figures['cpu_ms_per_turn']} "
+        f"(load {figures['load_before']})"
     )
 
 
@@ -379,13 +397,14 @@ def machine_line(report: dict) -> str:
 def markdown_table(report: dict) -> str:
     columns = {"turns": "turns", "p50_ms": "p50 ms", "p95_ms": "p95 ms", "p99_ms": "p99 ms", "msgs_per_s": "msg/s",
                "errors": "errors", "unexpected": "unexpected", "wechat_passive_missed": "over 4 s"}  # fmt: skip
-    header = ["target", "concurrent", *columns.values(), "p50 / floor", "p95 / floor", "msg/s / floor"]
+    header = ["target", "concurrent", *columns.values(), "CPU ms/turn", "p50 / floor", "p95 / floor", "CPU / floor"]
     rows = ["| " + " | ".join(header) + " |", "| --- | " + " | ".join(["---:"] * (len(header) - 1)) + " |"]
     for name, target in report["targets"].items():
         for level, figures in target["levels"].items():
             ratio = report["ratios_to_floor"].get(name, {}).get(level, {})
-            cells = [name, level, *(figures[column] for column in columns)]
-            cells += [ratio.get("p50_ms"), ratio.get("p95_ms"), ratio.get("msgs_per_s")]
+            cpu = " + ".join(str(ms) for ms in figures["cpu_ms_per_turn"].values())
+            cells = [name, level, *(figures[column] for column in columns), cpu]
+            cells += [ratio.get("p50_ms"), ratio.get("p95_ms"), ratio.get("cpu_ms")]
             rows.append("| " + " | ".join("" if cell is None else str(cell) for cell in cells) + " |")
     rows.append("")
     for name, target in report["targets"].items():

@@ -86,14 +86,18 @@ def _ms(seconds: float) -> float | None:
 
 
 def ratios(target: dict[int, dict], floor: dict[int, dict]) -> dict[int, dict]:
-    """target/floor per level both ran: latencies (lower is better) and throughput (higher is better)."""
-    return {
-        level: {
-            key: round(target[level][key] / floor[level][key], 2) if target[level][key] and floor[level][key] else None
-            for key in ("p50_ms", "p95_ms", "p99_ms", "msgs_per_s")
+    """target/floor per level both ran: latencies (lower is better), throughput (higher is better) and the CPU time
+    all server processes spent per turn (when both were measured)."""
+    found = {}
+    for level in sorted(target.keys() & floor.keys()):
+        ours, theirs = dict(target[level]), dict(floor[level])
+        for figures in (ours, theirs):
+            figures["cpu_ms"] = sum(figures.get("cpu_ms_per_turn", {}).values()) or None
+        found[level] = {
+            key: round(ours[key] / theirs[key], 2) if ours[key] and theirs[key] else None
+            for key in ("p50_ms", "p95_ms", "p99_ms", "msgs_per_s", "cpu_ms")
         }
-        for level in sorted(target.keys() & floor.keys())
-    }
+    return found
 
 
 def verdicts(targets: dict[str, dict[int, dict]]) -> list[Verdict]:

@@ -91,9 +91,10 @@ def level(p50: float, p95: float = 0.0, msgs: float = 1.0, errors: int = 0, miss
 
 
 def test_ratios_are_per_level_both_targets_ran():
-    ours = {1: level(300, 600, msgs=3.0), 10: level(2000)}
-    floor = {1: level(100, 200, msgs=6.0)}
-    assert ratios(ours, floor) == {1: {"p50_ms": 3.0, "p95_ms": 3.0, "p99_ms": 3.0, "msgs_per_s": 0.5}}
+    ours = {1: level(300, 600, msgs=3.0) | {"cpu_ms_per_turn": {"rasa": 40.0, "actions": 8.0}}, 10: level(2000)}
+    floor = {1: level(100, 200, msgs=6.0) | {"cpu_ms_per_turn": {"rasa": 32.0}}}
+    assert ratios(ours, floor) == {1: {"p50_ms": 3.0, "p95_ms": 3.0, "p99_ms": 3.0, "msgs_per_s": 0.5, "cpu_ms": 1.5}}
+    assert ratios({1: level(300)}, {1: level(100)})[1]["cpu_ms"] is None  # a target started elsewhere
 
 
 def test_verdicts_follow_the_issue_targets():
