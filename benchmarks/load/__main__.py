@@ -1,7 +1,7 @@
 """Driver of the load benchmark (see the package's docstring): runs in the project's .venv, locust in its own venv.
 
-    python -m benchmarks.load [--levels 1,10,20,50] [--duration 60] [--quick] [--target NAME=URL ...]
-                              [--no-ours] [--no-floor] [--train-seconds S | --train]
+    python -m benchmarks.load [--levels 1,10,20,50] [--duration 60] [--slices 3] [--quick] [--no-ours] [--no-floor]
+                              [--replicas 1,2] [--target NAME=URL ...] [--train-seconds S | --train] [--out DIR]
 
 A missed target is reported (PASS/MISS lines), not raised: this is a benchmark, not a test.
 """
@@ -41,7 +41,7 @@ from benchmarks.load.figures import (
     window_seconds,
 )
 from channels.wechat import DEFAULT_REPLY_TIMEOUT_SECONDS
-from tests.e2e.conftest import start_servers, stop_servers, wait_until_up
+from tests.e2e.conftest import TODAY, start_servers, stop_servers, wait_until_up
 from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,6 +136,11 @@ def parse_arguments() -> argparse.Namespace:
         metavar="NAME=URL",
         help="also bench an assistant already running there (e.g. the cluster's nginx)",
     )
+    parser.add_argument(
+        "--replicas",
+        default="",
+        help="also bench deploy.cluster (make cluster) with this many Rasa replicas behind nginx, e.g. 1,2",
+    )
     parser.add_argument("--no-ours", action="store_true", help="do not start our assistant")
     parser.add_argument("--no-floor", action="store_true", help="do not run the plain `rasa init` assistant")
     training = parser.add_mutually_exclusive_group()
@@ -152,12 +157,14 @@ def parse_arguments() -> argparse.Namespace:
 
 
 def planned_targets(options: argparse.Namespace) -> list[Callable[[], AbstractContextManager[Target]]]:
-    """What starts (or reaches) each target, called in turn: one target at a time on a 2-core machine."""
+    """What starts (or reaches) each target; they are started one after the other."""
     planned: list[Callable[[], AbstractContextManager[Target]]] = []
     if not options.no_ours:
         planned.append(functools.partial(running_ours, options))
     if not options.no_floor:
         planned.append(running_floor)
+    for replicas in [int(count) for count in options.replicas.split(",") if count]:
+        planned.append(functools.partial(running_cluster, replicas))
     for named in options.target:
         name, _, url = named.partition("=")
         planned.append(functools.partial(reached, Target(name, url.rstrip("/"), check_replies=True)))
@@ -199,6 +206,28 @@ def running_floor() -> Iterator[Target]:
         yield announced(Target(FLOOR, url, False, {"rasa": process}, first_answer(url, started), training))
     finally:
         stop_servers([process])
+
+
+@contextlib.contextmanager
+def running_cluster(replicas: int) -> Iterator[Target]:
+    """deploy.cluster's Rasa replicas on PostgreSQL and Redis behind nginx, with one action server; its files in a
+    folder of its own, so that clusters of 1 and 2 replicas run side by side (idle while the other is loaded)."""
+    from deploy.cluster import Cluster  # here: only this option needs PostgreSQL, Redis and nginx
+
+    cluster = Cluster(
+        home=ROOT / "build" / f"bench-cluster-{replicas}", settings={"ASSISTANT_TODAY": TODAY, **RASA_ENV}
+    )
+    started = time.monotonic()
+    url = cluster.start(replicas=replicas, actions=1)
+    try:
+        servers = {
+            name: process for name, process in cluster.processes.items() if name.startswith(("rasa-", "actions-"))
+        }
+        training = {"seconds": None, "source": "the same model as ours"}
+        target = Target(f"cluster-{replicas}", url, True, servers, first_answer(url, started), training)
+        yield announced(target)
+    finally:
+        cluster.stop()
 
 
 @contextlib.contextmanager
@@ -377,6 +406,8 @@ def finish(report: dict, out: Path) -> None:
         for name, figures in levels.items()
         if name not in (OURS, FLOOR) and OURS in levels
     }
+    if "cluster-1" in levels and "cluster-2" in levels:
+        report["ratios_2_to_1_replica"] = ratios(levels["cluster-2"], levels["cluster-1"])
     found = verdicts(levels)
     report["verdicts"] = [verdict.__dict__ for verdict in found]
     (out / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
@@ -414,6 +445,11 @@ def markdown_table(report: dict) -> str:
             f"- {name}: start-up to first answer {target['startup_seconds']} s; training "
             f"{'' if training['seconds'] is None else str(training['seconds']) + ' s '}({training['source']}); "
             f"peak memory {memory}"
+        )
+    for level, ratio in report.get("ratios_2_to_1_replica", {}).items():
+        rows.append(
+            f"- 2 replicas / 1 replica at {level}: p50 {ratio['p50_ms']}, p95 {ratio['p95_ms']}, "
+            f"msg/s {ratio['msgs_per_s']}, CPU per turn {ratio['cpu_ms']}"
         )
     rows.append(f"- machine: {machine_line(report)}")
     return "\n".join(rows)
