@@ -130,7 +130,26 @@ else
 		--desc on $(ARGS)
 endif
 
-bench: install
+# Load benchmark: simulated citizens (locust, headless) against our assistant and a plain `rasa init` one,
+# at 1, 10, 20 and 50 concurrent conversations; results/bench/report.json and latency.png (README "Speed").
+# Trying it: make bench BENCH_ARGS="--quick"; other options: .venv/bin/python -m benchmarks.load --help
+# Locust has a venv of its own (it needs Python 3.11+, Rasa 3.10) so that gevent and its pins never mix with Rasa's.
+BENCH_VENV := build/bench-venv
+BENCH_ARGS ?=
+bench: $(MODEL) $(BENCH_VENV)/.installed
+	$(PY) -m benchmarks.load --locust $(BENCH_VENV)/bin/locust $(BENCH_ARGS)
+
+$(BENCH_VENV)/.installed:
+	@python=$$(for candidate in python3.13 python3.12 python3.11 python3; do \
+		$$candidate -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$candidate; break; }; \
+	done); [ -n "$$python" ] || { echo "error: locust needs Python 3.11 or later" >&2; exit 1; }; \
+	rm -rf $(BENCH_VENV) && $$python -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet 'locust==2.47.0' 'PyYAML>=6'
+	@touch $@
+
+# Decision speed of the rules (pytest-benchmark, in one process).
+.PHONY: bench-rules
+bench-rules: install
 	$(PY) -m pytest benchmarks --benchmark-only --benchmark-columns=min,mean,median,max,rounds
 
 # Reply times on REST and WeChat against real servers it starts itself.
