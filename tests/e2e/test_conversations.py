@@ -16,9 +16,20 @@ import yaml
 CONVERSATIONS = Path(__file__).resolve().parents[1] / "conversations"
 
 
+class NoDuplicateKeys(yaml.SafeLoader):
+    """A turn with two `reject:` keys silently kept only the second one: a key given twice is an error."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _value in node.value]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise yaml.constructor.ConstructorError(None, None, f"{repeated} given twice", node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
 def load():
     for path in sorted(CONVERSATIONS.glob("*.yml")):
-        for conversation in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for conversation in yaml.load(path.read_text(encoding="utf-8"), Loader=NoDuplicateKeys):
             yield pytest.param(conversation, id=f"{path.stem}: {conversation['name']}")
 
 
