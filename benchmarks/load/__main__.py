@@ -41,7 +41,8 @@ from benchmarks.load.figures import (
     window_seconds,
 )
 from channels.wechat import DEFAULT_REPLY_TIMEOUT_SECONDS
-from tests.e2e.conftest import TODAY, start_servers, stop_servers, wait_until_up
+from deploy.local_servers import wait_for_http
+from tests.e2e.conftest import TODAY, start_servers, stop_servers
 from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,7 +203,7 @@ def running_floor() -> Iterator[Target]:
     )
     try:
         url = f"http://127.0.0.1:{port}"
-        wait_until_up(f"{url}/", process, log)
+        wait_for_http(f"{url}/", process, log)
         yield announced(Target(FLOOR, url, False, {"rasa": process}, first_answer(url, started), training))
     finally:
         stop_servers([process])
