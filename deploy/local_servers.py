@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import requests
@@ -106,45 +107,55 @@ def redis_command(port: int) -> list[str]:
     ]
 
 
-def wait_for_redis(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
-    import redis
-
+def _wait_until(
+    ready: Callable[[], bool],
+    process: subprocess.Popen,
+    what: str,
+    seconds: float,
+    every: float,
+    log: Path | None = None,
+) -> None:
+    """Poll `ready` until it is true; fail early (with the log's tail) when the process exits, or at the deadline."""
+    tail = (lambda: ":\n" + log.read_text(errors="replace")[-3000:]) if log else (lambda: "")
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"redis-server exited early with status {process.returncode}")
+            raise RuntimeError(f"{what}: the server exited early with status {process.returncode}{tail()}")
+        if ready():
+            return
+        time.sleep(every)
+    raise RuntimeError(f"{what} did not answer in {seconds}s{tail()}")
+
+
+def wait_for_redis(url: str, process: subprocess.Popen, seconds: float = 20) -> None:
+    import redis
+
+    def pings() -> bool:
         try:
-            if redis.Redis.from_url(url).ping():
-                return
+            return bool(redis.Redis.from_url(url).ping())
         except redis.ConnectionError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"redis at {url} did not answer in {seconds}s")
+            return False
+
+    _wait_until(pings, process, f"redis at {url}", seconds, 0.1)
 
 
 def wait_for_http(url: str, process: subprocess.Popen, log: Path, seconds: float = 300) -> None:
     """Poll `url` until it answers 2xx; fail early with the log's tail when the process exits."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early:\n{log.read_text(errors='replace')[-3000:]}")
+
+    def answers() -> bool:
         try:
-            if requests.get(url, timeout=2).ok:
-                return
+            return requests.get(url, timeout=2).ok
         except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer in {seconds}s:\n{log.read_text(errors='replace')[-3000:]}")
+            return False
+
+    _wait_until(answers, process, url, seconds, 0.5, log)
 
 
 def wait_for_port(port: int, process: subprocess.Popen, log: Path, seconds: float = 30) -> None:
     """Poll until something accepts connections on 127.0.0.1:`port`."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"port {port}: the server exited early:\n{log.read_text(errors='replace')[-3000:]}")
+
+    def accepts() -> bool:
         with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing answered on port {port} in {seconds}s:\n{log.read_text(errors='replace')[-3000:]}")
+            return sock.connect_ex(("127.0.0.1", port)) == 0
+
+    _wait_until(accepts, process, f"port {port}", seconds, 0.1, log)

@@ -89,3 +89,13 @@ def redis_url():
 
     with throwaway_redis() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def wechat_api():
+    """WeChat's customer-service API as a local fake, for the e2e servers and the cluster alike."""
+    from tests.e2e.fake_wechat_api import FakeWeChatApi
+
+    api = FakeWeChatApi()
+    yield api
+    api.close()

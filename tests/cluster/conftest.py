@@ -19,7 +19,6 @@ from aiohttp import web
 from deploy.cluster import MODEL, ROOT, Cluster
 from deploy.local_servers import MissingServer
 from tests.e2e.conftest import TODAY
-from tests.e2e.fake_wechat_api import FakeWeChatApi
 from tests.e2e.wechat_client import wechat_env
 
 HOME = ROOT / "build" / "cluster-tests"  # not build/cluster: `make cluster` may be running meanwhile
@@ -27,18 +26,11 @@ ANSWER_SECONDS = 60  # a turn whose replica died waits for the dead replica's lo
 
 
 @pytest.fixture(scope="session")
-def cluster_wechat_api():
-    api = FakeWeChatApi()
-    yield api
-    api.close()
-
-
-@pytest.fixture(scope="session")
-def cluster(cluster_wechat_api):
+def cluster(wechat_api):
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` first (make test does)")
     # 3 s for a turn's action calls: a slow action server's apology then comes within WeChat's window.
-    settings = {"ASSISTANT_TODAY": TODAY, "ACTION_TIMEOUT_SECONDS": "3", **wechat_env(cluster_wechat_api)}
+    settings = {"ASSISTANT_TODAY": TODAY, "ACTION_TIMEOUT_SECONDS": "3", **wechat_env(wechat_api)}
     running = Cluster(home=HOME, settings=settings)
     running.stop()  # what a crashed run left, by its pid files
     for earlier in ("postgres", "logs"):  # a new database and new logs (those of the last run stay for reading)

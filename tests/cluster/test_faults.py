@@ -28,8 +28,8 @@ def new_sender(kind: str) -> str:
 
 
 @pytest.fixture
-def wechat(cluster, cluster_wechat_api):
-    return WeChatEndpoint(f"{cluster.url}/webhooks/wechat/", cluster.url, cluster_wechat_api)
+def wechat(cluster, wechat_api):
+    return WeChatEndpoint(f"{cluster.url}/webhooks/wechat/", cluster.url, wechat_api)
 
 
 def test_consecutive_messages_on_different_replicas_continue_the_conversation(cluster):

@@ -11,7 +11,6 @@ import pytest
 import requests
 
 from deploy.local_servers import wait_for_http
-from tests.e2e.fake_wechat_api import FakeWeChatApi
 from tests.e2e.wechat_client import wechat_env
 from tests.servers import free_port
 
@@ -99,13 +98,6 @@ def stop_servers(processes) -> None:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
-
-
-@pytest.fixture(scope="session")
-def wechat_api():
-    api = FakeWeChatApi()
-    yield api
-    api.close()
 
 
 @pytest.fixture(scope="session")
