@@ -129,7 +129,6 @@ def breakdown(stats: pstats.Stats, turns: int) -> dict[str, object]:
 
 
 async def measure() -> dict[str, object]:
-    from rasa.core.actions.action import RemoteAction
     from rasa.core.agent import load_agent
     from rasa.core.utils import AvailableEndpoints
     from rasa.utils.endpoints import EndpointConfig
@@ -138,7 +137,7 @@ async def measure() -> dict[str, object]:
 
     # The reply check as `python -m server` runs it; not the turn's deadline, whose action calls run in tasks of
     # their own, outside the cumulative time of the turn that cProfile sees.
-    RemoteAction._validate_action_result = fixes.validate_action_reply  # type: ignore[method-assign]
+    fixes.apply(turn_deadline=False)
     agent = await load_agent(
         model_path=str(ROOT / "models" / "latest.tar.gz"),
         endpoints=AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml")),

@@ -7,10 +7,11 @@ delivery once between them.
 
 from __future__ import annotations
 
-import os
 import time
 from collections import OrderedDict
 from typing import Any
+
+from channels.redis_client import configured_redis_url, redis_client
 
 KEY_PREFIX = "assistant:once:"
 
@@ -19,15 +20,11 @@ class OnceOnly:
     def __init__(self, redis_url: str | None = None, max_remembered: int = 100_000) -> None:
         self.remembered: OrderedDict[str, tuple[float, str]] = OrderedDict()  # key -> (expires at, value)
         self.max_remembered = max_remembered
-        self.redis: Any = None
-        if redis_url:
-            import redis.asyncio
-
-            self.redis = redis.asyncio.Redis.from_url(redis_url)
+        self.redis: Any = redis_client(redis_url)
 
     @classmethod
     def from_environment(cls) -> OnceOnly:
-        return cls(os.environ.get("REDIS_URL", "").strip() or None)
+        return cls(configured_redis_url())
 
     async def claim(self, key: str, value: str, seconds: int) -> str | None:
         """None when `key` was free (now claimed with `value` for `seconds`), else the value that claimed it."""

@@ -6,9 +6,10 @@ whichever Rasa server behind the load balancer it reaches.
 
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from typing import Any
+
+from channels.redis_client import configured_redis_url, redis_client
 
 KEY_PREFIX = "assistant:pages:"
 KEPT_SECONDS = 24 * 3600  # a citizen who asks for more a day later has long moved on
@@ -18,15 +19,11 @@ class WaitingPages:
     def __init__(self, redis_url: str | None = None, max_remembered: int = 10_000) -> None:
         self.remembered: OrderedDict[str, list[str]] = OrderedDict()
         self.max_remembered = max_remembered
-        self.redis: Any = None
-        if redis_url:
-            import redis.asyncio
-
-            self.redis = redis.asyncio.Redis.from_url(redis_url)
+        self.redis: Any = redis_client(redis_url)
 
     @classmethod
     def from_environment(cls) -> WaitingPages:
-        return cls(os.environ.get("REDIS_URL", "").strip() or None)
+        return cls(configured_redis_url())
 
     async def keep(self, open_id: str, pages: list[str]) -> None:
         """The pages still to send to `open_id` (replacing any left from an earlier reply)."""

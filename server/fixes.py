@@ -111,7 +111,9 @@ async def run_remote_action_by_deadline(action: RemoteAction, *args: Any, **kwar
         raise
 
 
-def apply() -> None:
+def apply(turn_deadline: bool = True) -> None:
+    """Patch Rasa: the action reply check, and (unless `turn_deadline` is False) the turn's shared deadline."""
     RemoteAction._validate_action_result = validate_action_reply  # type: ignore[method-assign]
-    RemoteAction.run = run_remote_action_by_deadline  # type: ignore[method-assign]
-    MessageProcessor.handle_message = handle_message_with_deadline  # type: ignore[method-assign]
+    if turn_deadline:
+        RemoteAction.run = run_remote_action_by_deadline  # type: ignore[method-assign]
+        MessageProcessor.handle_message = handle_message_with_deadline  # type: ignore[method-assign]

@@ -46,7 +46,9 @@ def test_a_malformed_reply_is_refused_as_rasa_refuses_it(monkeypatch, reply):
     with pytest.raises(ValidationError):
         RemoteAction("action_answer_case", None)._validate_action_result(reply)  # Rasa's own check
     monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
-    fixes.apply()  # undone by monkeypatch after the test
+    run = RemoteAction.run
+    fixes.apply(turn_deadline=False)  # undone by monkeypatch after the test
+    assert RemoteAction.run is run  # the turn's deadline left out, as the turn profile needs
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         RemoteAction("action_answer_case", None)._validate_action_result(reply)
 
