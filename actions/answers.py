@@ -17,7 +17,8 @@ from rasa_sdk.types import DomainDict
 
 import policy_rules
 from actions.clock import today
-from actions.forms import MAX_FAILED_ANSWERS
+from actions.extract_facts import topic_of_facts
+from actions.forms import MAX_FAILED_ANSWERS, asked_again
 from actions.topics import DIRECT_RULE_OF_INTENT, RESPONSE_OF_INTENT, TOPIC_OF_INTENT, TOPICS
 from actions.wording import buttons, error_text, language_of, say
 from policy_rules import Decision, PolicyInputError
@@ -98,7 +99,10 @@ class AnswerCase(Action):
                 return tell_decision(dispatcher, tracker, topic, facts)
         except PolicyInputError as error:  # a corrected fact the rule cannot accept: say why and ask again
             dispatcher.utter_message(text=error_text(tracker, error))
-            return [SlotSet(error.input_name, None), FollowupAction(form)]
+            return [
+                *(SlotSet(name, value) for name, value in asked_again(error, str(error.input_name)).items()),
+                FollowupAction(form),
+            ]
         if int(tracker.get_slot("failed_attempts") or 0) >= MAX_FAILED_ANSWERS:
             say(dispatcher, tracker, "way_out")
             return [SlotSet("failed_attempts", 0)]
@@ -127,15 +131,17 @@ class AnswerGeneral(Action):
         return "action_answer_general"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
-        intent = str((tracker.latest_message.get("intent") or {}).get("name"))
-        topic = TOPIC_OF_INTENT.get(intent)
+        message = tracker.latest_message or {}
+        intent = str((message.get("intent") or {}).get("name"))
+        topic = topic_of_facts(intent, message.get("text") or "", message.get("entities") or [])
+        topic = topic or TOPIC_OF_INTENT.get(intent)
         if topic is None:
             dispatcher.utter_message(response="utter_help")
             return [SlotSet("question_kind", "own")]
         events = tell_decision(dispatcher, tracker, topic, {}, general=True)
         if tracker.get_slot("question_kind") != "both":  # asked both: the form follows at once
             language = language_of(tracker)
-            own_case = "/" + intent + json.dumps({"question_kind": "own"})
+            own_case = "/" + TOPICS[topic].intent + json.dumps({"question_kind": "own"})
             offer = children(language, "message.offer_own_case.buttons")
             dispatcher.utter_message(
                 text=text_of(language, "message.offer_own_case.text"),

@@ -7,6 +7,7 @@ sets are then checked against the rules by the topic's form.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -23,23 +24,45 @@ from understanding.case_signals import case_signals
 # A message that only states facts ("I missed 45 days") opens the topic it most resembles, if any is this likely.
 TOPIC_GUESS_CONFIDENCE = 0.15
 
-# Where the question alone is ambiguous between topics, the facts present decide: (the intents it overrides,
-# the signals that must all be present, the topic). A gap between two jobs in two cities is the question of
-# the bills during a transfer, even when it sounds like the waiting period after a gap.
-TOPIC_OF_FACTS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
-    (
-        frozenset({"ask_waiting_period", "inform"}),
+
+@dataclass(frozen=True)
+class FactsRoute:
+    """Where the question alone is ambiguous between topics, the facts present decide: a message classified as
+    one of `intents` that gives every signal in `present` and none in `absent` is a question of `topic`."""
+
+    intents: frozenset[str]
+    present: frozenset[str]
+    topic: str
+    absent: frozenset[str] = frozenset()
+
+
+TOPIC_OF_FACTS = (
+    # A gap in a move between places is the question of the bills during a transfer, even when it sounds like the
+    # waiting period after a gap, or is too unclear to classify.
+    FactsRoute(
+        frozenset({"ask_waiting_period", "ask_duplicate_enrolment", "inform", "nlu_fallback"}),
         frozenset({"moved", "gap"}),
         "transfer_gap_bills",
     ),
+    # A gap (or a payment after one) with no move and no change of job is the waiting period, however much it
+    # sounds like the bills of a gap during a transfer.
+    FactsRoute(
+        frozenset({"ask_transfer_gap_bills"}), frozenset({"gap"}), "waiting_period", frozenset({"moved", "job_change"})
+    ),
+    # An unclear message stating a gap, without a move, is the waiting period (also after a change of job, which
+    # alone is no transfer: the insurance stays where it was).
+    FactsRoute(frozenset({"nlu_fallback"}), frozenset({"gap"}), "waiting_period", frozenset({"moved"})),
 )
 
 
 def topic_of_facts(intent: str | None, text: str, entities: list[dict]) -> str | None:
     """The topic the stated facts decide for this intent, or None when they decide nothing."""
-    rows = [row for row in TOPIC_OF_FACTS if intent in row[0]]
-    signals = case_signals(text, entities) if rows else frozenset()
-    return next((topic for _intents, needed, topic in rows if needed <= signals), None)
+    routes = [route for route in TOPIC_OF_FACTS if intent in route.intents]
+    signals = case_signals(text, entities) if routes else frozenset()
+    return next(
+        (route.topic for route in routes if route.present <= signals and not route.absent & signals),
+        None,
+    )
 
 
 def current_topic(tracker: Tracker, form_topic: str | None) -> str | None:
@@ -74,6 +97,7 @@ class ExtractCaseFacts(ValidationAction):
             entities=message.get("entities") or [],
             requested_slot=requested,
             today=today(),
+            asked_month=tracker.get_slot("asked_month") if requested else None,
         )
         topic = current_topic(tracker, form_topic)
         if form_topic and topic != form_topic and requested in read(topic=form_topic, keep_unreadable=False):

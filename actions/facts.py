@@ -29,7 +29,7 @@ from understanding.choices import (
     withdrawal_situation,
     yes_no,
 )
-from understanding.dates import parse_date, tense_of
+from understanding.dates import parse_date, parse_day_in_month, tense_of
 from understanding.durations import parse_bare_number, parse_duration
 from understanding.places import city_roles
 from understanding.text import normalise_text
@@ -354,10 +354,12 @@ def extract_facts(
     requested_slot: str | None,
     today: dt.date,
     keep_unreadable: bool = True,
+    asked_month: str | None = None,
 ) -> dict[str, Any]:
     """Slot values for the topic's facts found in one message.
 
     keep_unreadable: pass an unreadable answer to the question asked on as typed (for the form to explain).
+    asked_month: the month (YYYY-MM) whose exact day the question asked for, if it did.
     """
     if topic is None:
         return {}
@@ -365,6 +367,10 @@ def extract_facts(
     inputs = {spec.name: spec for spec in policy_rules.get_rule(topic).inputs}
     topic_intent = TOPICS[topic].intent  # a reply that merely sounds like the topic is still a reply
     facts = TOPIC_READERS[topic](text, entities, today, requested_slot)
+    if asked_month and requested_slot in inputs and inputs[requested_slot].kind == "date":
+        day = parse_day_in_month(text, dt.date.fromisoformat(asked_month + "-01"))
+        if day is not None:
+            facts[requested_slot] = day.isoformat()
     if requested_slot in inputs and requested_slot not in facts:
         value = read_answer(inputs[requested_slot], text, intent, entities, today, topic)
         if value is not None:

@@ -114,17 +114,29 @@ class TopicFormValidation(FormValidationAction, ABC):
             checked = policy_rules.check_input(self.topic, slot, value, others)
         except PolicyInputError as error:
             return self.reject(slot, error, dispatcher, tracker)
-        return {slot: slot_value(checked), "failed_attempts": 0}
+        accepted = {slot: slot_value(checked), "failed_attempts": 0}
+        if tracker.get_slot("asked_month") and not isinstance(checked, MonthOnly):
+            accepted["asked_month"] = None  # the day asked for is known
+        return accepted
 
     def reject(self, slot: str, error: PolicyInputError, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         """Say what was wrong and ask again: the fact blamed, and the answer just given unless it was accepted
         and only made another fact's missing day matter."""
         dispatcher.utter_message(text=error_text(tracker, error))
         failures = int(tracker.get_slot("failed_attempts") or 0) + 1
-        cleared = {error.input_name or slot: None}
+        cleared = asked_again(error, slot)
         if error.code != "exact_day_needed" or error.input_name == slot:
             cleared[slot] = None
         return {**cleared, "failed_attempts": failures}
+
+
+def asked_again(error: PolicyInputError, slot: str) -> dict[str, Any]:
+    """The slots to set for asking again the fact an error blames (else `slot`): that fact cleared and, when its
+    exact day is what is missing, the month kept, so that an answer without a year ("10号") is read in it."""
+    cleared: dict[str, Any] = {error.input_name or slot: None}
+    if error.code == "exact_day_needed":
+        cleared["asked_month"] = error.params["month"].strftime("%Y-%m")
+    return cleared
 
 
 # One validation action per topic form (tests/actions/test_forms.py checks none is missing);

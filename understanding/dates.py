@@ -246,6 +246,21 @@ def parse_date(text: str, today: dt.date, prefer: str = "past") -> dt.date | Non
     return _parse(text, today, prefer)
 
 
+# A day alone as the whole answer, in the way parse_date does not take it (10日 elsewhere may be a length: 60日内).
+_DAY_ALONE = re.compile(rf"^(?:the )?(?P<d>{_SMALL})(?:日|号|st|nd|rd|th)?$", re.IGNORECASE)
+
+
+def parse_day_in_month(text: str, month: dt.date) -> dt.date | None:
+    """The date given in answer to "which day of <month>?": a year as written; without a year, the date nearest
+    the month asked ("8月10号" asked about August 2025 is 10 August 2025, not the most recent 10 August); a day
+    alone ("10", "10日", "the 10th") is that day of the month asked."""
+    alone = _DAY_ALONE.match(" ".join(normalise_text(text, MAX_CHARS).strip().rstrip(".?!。？！").split()))
+    day = number_value(alone.group("d")) if alone else None
+    if day is not None:
+        return _safe_date(month.year, month.month, int(day))
+    return parse_date(text, month.replace(day=15), "nearest")
+
+
 def _is_this_month(day: dt.date, today: dt.date) -> bool:
     return isinstance(day, MonthDate) and (day.year, day.month) == (today.year, today.month)
 

@@ -18,6 +18,9 @@ Readings chosen where the text is open:
 - The article speaks of "Individuals who participate in the basic medical
   insurance for employees": every answer says it concerns employee medical
   insurance only (not residents' insurance).
+- Not yet at retirement age but the years paid so far given ("about to retire,
+  paid 18 years, is that enough?"): they are compared with the years required
+  (asked once, as at retirement age), as what will hold at retirement.
 - Not sure whether the retirement age is reached: the answer is given for
   both; no source says where to check it, so the answer points to 12333.
   Not sure of one's contribution years: with the required years known, the
@@ -81,11 +84,7 @@ def decide(ev: Evaluation) -> Decision:
     reached = ev.given("required_years_reached")
     said = {True: (met,), False: (short,)}.get(reached, (met, short))  # the half the citizen's case needs
     if not ev.fact("reached_retirement_age"):
-        return ev.decision(
-            outcome="rule_applies_at_retirement",
-            answer=(only, says("retirement.applies_at_retirement_age"), *said),
-            notes=(says("retirement.ask_required_years"),),
-        )
+        return before_retirement(ev, only, said)
     if reached is not None and ev.given("required_years") is None:
         paid_years = ev.given("contribution_years")
         known_years = paid_years is not None and not is_unknown(paid_years)
@@ -122,6 +121,40 @@ def decide(ev: Evaluation) -> Decision:
     return ev.decision(
         outcome="may_pay_up_to_required_years",
         answer=(only, says("retirement.short_of", paid=paid, shortfall=shortfall, required=required)),
+        steps=(says("retirement.how_to_pay_missing", shortfall=shortfall),),
+        facts={"contribution_years": paid, "required_years": required, "shortfall_years": shortfall},
+    )
+
+
+def before_retirement(ev: Evaluation, only: Statement, said: tuple[Statement, ...]) -> Decision:
+    """Not yet at retirement age: the article applies later. Years paid so far, when the citizen gave them, are
+    compared with the years required (asked once; not sure: where to find that number)."""
+    applies_later = says("retirement.applies_at_retirement_age")
+    paid = ev.given("contribution_years")
+    if paid is None or is_unknown(paid):  # not asked before retirement age: only an answer that was given
+        return ev.decision(
+            outcome="rule_applies_at_retirement",
+            answer=(only, applies_later, *said),
+            notes=(says("retirement.ask_required_years"),),
+        )
+    required = ev.optional_fact("required_years")
+    if required is None:
+        return ev.decision(
+            outcome="rule_applies_at_retirement",
+            answer=(only, applies_later, says("retirement.you_have", paid=paid), said[0]),  # one half: a phone screen
+            steps=(says("retirement.compare_with_required"),),
+            facts={"contribution_years": paid},
+        )
+    if years_met(ev, contribution_years=paid, required_years=required):
+        return ev.decision(
+            outcome="rule_applies_at_retirement",
+            answer=(only, applies_later, says("retirement.reaches", paid=paid, required=required)),
+            facts={"contribution_years": paid, "required_years": required},
+        )
+    shortfall = required - paid
+    return ev.decision(
+        outcome="rule_applies_at_retirement",
+        answer=(only, applies_later, says("retirement.short_of", paid=paid, shortfall=shortfall, required=required)),
         steps=(says("retirement.how_to_pay_missing", shortfall=shortfall),),
         facts={"contribution_years": paid, "required_years": required, "shortfall_years": shortfall},
     )

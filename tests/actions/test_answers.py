@@ -186,3 +186,14 @@ async def test_a_question_that_is_both_gets_the_rule_without_the_offer_as_the_fo
     [answer] = dispatcher.messages
     assert "累计计算" in answer["text"]
     assert "/ask_transfer" not in str(answer["buttons"])
+
+
+async def test_a_general_question_whose_facts_name_another_topic_is_answered_for_that_topic(
+    dispatcher, tracker_for, domain
+):
+    text = "who pays my bills during the gap when I move to another city?"
+    tracker = tracker_for({"question_kind": "general"}, text=text, intent="ask_waiting_period")
+    events = await AnswerGeneral().run(dispatcher, tracker, domain)
+    _answer, offer = dispatcher.messages
+    assert next(e for e in events if e["name"] == "last_answer")["value"]["rule"] == "transfer_gap_bills"
+    assert offer["buttons"][0]["payload"] == '/ask_transfer_gap_bills{"question_kind": "own"}'

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from rasa_sdk.events import FollowupAction
+
 from actions.answers import AnswerCase, AnswerDirect
-from actions.unanswered import LogUnanswered
+from actions.unanswered import AnswerUnclear, LogUnanswered
 from storage.consultation_log import consultation_log
 from storage.report import build_report
 
@@ -32,3 +34,20 @@ async def test_an_unanswered_message_is_logged_masked_and_says_nothing(dispatche
     events = await LogUnanswered().run(dispatcher, tracker, domain)
     assert events == [] and dispatcher.messages == []  # the reply is utter_default, from the rule
     assert ("my card [bank card number] was swallowed by a cash machine", 1) in report().top_unanswered
+
+
+async def test_an_unclear_message_whose_facts_name_the_case_is_answered_not_logged(dispatcher, tracker_for, domain):
+    before = report().top_unanswered
+    text = "I changed jobs and there was a two month gap"
+    tracker = tracker_for({"topic": "waiting_period", "gap_days": 61}, text=text, intent="nlu_fallback")
+    events = await AnswerUnclear().run(dispatcher, tracker, domain)
+    assert events == [FollowupAction("waiting_period_form")]  # the payment date is still to ask
+    assert dispatcher.messages == [] and report().top_unanswered == before
+
+
+async def test_an_unclear_message_without_such_facts_is_logged_and_asked_again(dispatcher, tracker_for, domain):
+    tracker = tracker_for(text="the thing with the stuff", intent="nlu_fallback")
+    assert await AnswerUnclear().run(dispatcher, tracker, domain) == []
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_default"
+    assert ("the thing with the stuff", 1) in report().top_unanswered

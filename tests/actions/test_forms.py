@@ -126,8 +126,15 @@ def test_a_month_whose_day_decides_the_answer_is_asked_again_and_the_other_answe
 ):
     tracker = tracker_for({"old_enrolment_end_date": "2025-08"})
     result = ValidateTransferGapBillsForm().validate_fact("payment_resumed_date", "2025-11-15", dispatcher, tracker)
-    assert result == {"old_enrolment_end_date": None, "failed_attempts": 1}  # the new payment date stays as given
+    # the new payment date stays as given; the month is kept to read the day's answer in
+    assert result == {"old_enrolment_end_date": None, "asked_month": "2025-08", "failed_attempts": 1}
     assert "which day of August 2025" in texts(dispatcher)
+
+
+def test_the_exact_day_given_clears_the_month_kept_for_it(dispatcher, tracker_for, domain):
+    tracker = tracker_for({"asked_month": "2025-08", "payment_resumed_date": "2025-11-15"})
+    result = ValidateTransferGapBillsForm().validate_fact("old_enrolment_end_date", "2025-08-10", dispatcher, tracker)
+    assert result == {"old_enrolment_end_date": "2025-08-10", "failed_attempts": 0, "asked_month": None}
 
 
 def test_a_rough_gap_beside_dates_in_the_same_window_is_not_questioned(dispatcher, tracker_for, domain):
