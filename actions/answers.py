@@ -92,6 +92,10 @@ class AnswerCase(Action):
             return []
         facts = {spec.name: tracker.get_slot(spec.name) for spec in policy_rules.get_rule(topic).inputs}
         facts = {name: value for name, value in facts.items() if value is not None}
+        last = tracker.get_slot("last_answer") or {}
+        if (last.get("rule"), last.get("general"), last.get("facts")) == (topic, False, facts):
+            say(dispatcher, tracker, "answer_unchanged")  # "yes", or a fact repeated: the same answer again is noise
+            return []
         form = TOPICS[topic].form
         try:
             _needed, missing = policy_rules.next_input(topic, facts)

@@ -124,6 +124,11 @@ ASKS_OWN = (
         "can i still",
         "work out my",
         "calculate my",
+        "how do i",
+        "how can i",
+        "how should i",
+        "what should i",
+        "what do i do",
     ),
     _chinese(
         "我的情况", "我这种情况", "我这情况", "帮我算", "给我算", "算一下我", "算一算我", "我什么时候", "我能什么时候"

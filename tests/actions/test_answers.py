@@ -197,3 +197,18 @@ async def test_a_general_question_whose_facts_name_another_topic_is_answered_for
     _answer, offer = dispatcher.messages
     assert next(e for e in events if e["name"] == "last_answer")["value"]["rule"] == "transfer_gap_bills"
     assert offer["buttons"][0]["payload"] == '/ask_transfer_gap_bills{"question_kind": "own"}'
+
+
+async def test_a_message_that_changes_no_fact_does_not_repeat_the_answer(dispatcher, tracker_for, domain):
+    facts = {"withdrawal_situation": "retired_living_elsewhere"}
+    last = {"rule": "account_withdrawal", "facts": facts, "as_of": "2026-11-22", "general": False}
+    tracker = tracker_for({"topic": "account_withdrawal", **facts, "last_answer": last}, text="yes", intent="affirm")
+    assert await AnswerCase().run(dispatcher, tracker, domain) == []
+    assert "does not change my answer" in texts(dispatcher)
+
+
+async def test_a_changed_fact_gives_the_new_answer(dispatcher, tracker_for, domain):
+    last = {"rule": "waiting_period", "facts": {"gap_days": 100}, "as_of": "2026-11-22", "general": False}
+    slots = {"topic": "waiting_period", "gap_days": 100, "payment_date": "2026-03-10", "last_answer": last}
+    await AnswerCase().run(dispatcher, tracker_for(slots, text="on 10 March 2026", intent="inform"), domain)
+    assert "from 1 June 2026" in texts(dispatcher)

@@ -23,6 +23,7 @@ ENGLISH = [
     ("I missed 45 days and paid on 10 March, when can I use it?", True, OWN),
     ("I stopped paying 3 months ago, how does the back payment work in general?", True, BOTH),
     ("My job ended on 1 May, what's the rule for paying at the new place?", True, BOTH),
+    ("insured in two places, I've had the employee one for 3 years, how do I stop?", True, OWN),  # "how do I"
 ]
 
 CHINESE = [
