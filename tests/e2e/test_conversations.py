@@ -30,6 +30,9 @@ class NoDuplicateKeys(yaml.SafeLoader):
 def load():
     for path in sorted(CONVERSATIONS.glob("*.yml")):
         for conversation in yaml.load(path.read_text(encoding="utf-8"), Loader=NoDuplicateKeys):
+            typed = [turn["user"] for turn in conversation["turns"] if "user" in turn]
+            if not all(isinstance(text, str) for text in typed):  # YAML reads a bare yes as True: quote it
+                raise TypeError(f"{path.name}: {conversation['name']}: a typed turn that is not text: {typed}")
             yield pytest.param(conversation, id=f"{path.stem}: {conversation['name']}")
 
 
