@@ -52,6 +52,8 @@ TOPIC_OF_FACTS = (
     # An unclear message stating a gap, without a move, is the waiting period (also after a change of job, which
     # alone is no transfer: the insurance stays where it was).
     FactsRoute(frozenset({"nlu_fallback"}), frozenset({"gap"}), "waiting_period", frozenset({"moved"})),
+    # An unclear message about a move between places, without a gap, is the transfer.
+    FactsRoute(frozenset({"nlu_fallback"}), frozenset({"moved"}), "transfer", frozenset({"gap"})),
 )
 
 

@@ -148,9 +148,12 @@ def _dates_with_cues(text: str, entities: Iterable[dict], today: dt.date) -> lis
     return [(day, _role_near(text, start, end)) for day, start, end in _dates_in_clauses(text, entities, today)]
 
 
-# "没有单位，自己交", "not my employer, I pay": a payer named only to be denied is not the payer.
+# "没有单位，自己交", "not my employer, I pay": a payer named only to be denied is not the payer; nor is "I do" or
+# "I pay" in a question ("what do I do?", "when do I pay?").
 _DENIED_BEFORE = re.compile(
-    r"(?:\b(?:not|no|never)\s+(?:my\s+|the\s+|a\s+)?|(?:没有|没|无|不是)(?:新的?)?)$", re.IGNORECASE
+    r"(?:\b(?:not|no|never)\s+(?:my\s+|the\s+|a\s+)?|(?:没有|没|无|不是)(?:新的?)?"
+    r"|\b(?:do|does|did|should|shall|can|could|will|would|must)\s+)$",
+    re.IGNORECASE,
 )
 
 

@@ -104,8 +104,7 @@ def online_channels(ev: Evaluation) -> tuple[Statement, ...]:
 def decide_eligibility(ev: Evaluation) -> Decision:
     return ev.decision(
         outcome="who_may_join_employee_insurance",
-        answer=employees_must_join(ev),
-        notes=(flexible_workers_may_join(ev),),
+        answer=(employees_must_join(ev), flexible_workers_may_join(ev)),  # "who can join" is both lists
     )
 
 

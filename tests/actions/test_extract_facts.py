@@ -162,7 +162,8 @@ async def test_a_gap_without_a_move_is_the_waiting_period_question(dispatcher, t
         ("I changed jobs, how do I move my insurance?", "ask_transfer", "transfer"),  # a move without a gap
         ("换工作了，中间断了两个月，医保怎么转", "ask_transfer", "transfer"),  # the intent is not ambiguous here
         ("I was insured twice after moving to Shenzhen", "ask_duplicate_enrolment", "duplicate_enrolment"),
-        ("I changed jobs and said hello", "nlu_fallback", None),  # no gap: nothing to route by
+        ("I changed jobs and said hello", "nlu_fallback", None),  # no gap, no move: nothing to route by
+        ("I left my job in Beijing and I'm now in Chengdu, what do I do?", "nlu_fallback", "transfer"),
     ],
 )
 async def test_without_the_deciding_facts_the_intent_decides(dispatcher, tracker_for, domain, text, intent, topic):

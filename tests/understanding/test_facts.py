@@ -112,6 +112,9 @@ CASES = [
         {"stop_payer": "individual"},
     ),
     ("not my employer, I pay it myself", "ask_stop_insurance", "stop_insurance", None, {"stop_payer": "individual"}),
+    ("I want to stop my insurance, what do I do?", "ask_stop_insurance", "stop_insurance", None, {}),  # no payer
+    ("I'm insured twice, when do I pay?", "ask_duplicate_enrolment", "duplicate_enrolment", None, {}),
+    ("I do", "inform", "stop_insurance", "stop_payer", {"stop_payer": "individual"}),  # the answer to "who pays?"
     (
         "I paid residents' insurance and then got a job",
         "ask_residents_refund",
