@@ -123,7 +123,8 @@ def decide_exclusions(ev: Evaluation) -> Decision:
 
 
 def decide_channels(ev: Evaluation) -> Decision:
-    return ev.decision(outcome="service_channels", answer=hotline(ev), steps=online_channels(ev))
+    online = online_channels(ev)  # "how do I do it online?" asks this intent too: the online ways in brief at once
+    return ev.decision(outcome="service_channels", answer=(hotline(ev), says("service.online_in_brief")), steps=online)
 
 
 ELIGIBILITY = Rule("employee_insurance_eligibility", (), ("who_may_join_employee_insurance",), decide_eligibility)
