@@ -21,9 +21,11 @@ from rasa_sdk.types import DomainDict
 
 import policy_rules
 from actions.topics import TOPICS
-from actions.wording import error_text
+from actions.wording import error_text, language_of
 from policy_rules import UNKNOWN, PolicyInputError
 from policy_rules.inputs import MonthOnly
+from text_catalogue import say as text_of
+from text_catalogue.decisions import facts_text
 
 MAX_FAILED_ANSWERS = 3
 
@@ -103,7 +105,24 @@ class TopicFormValidation(FormValidationAction, ABC):
             checked = self.validate_fact(slot, value, dispatcher, tracker)
             slots.update(checked)
             tracker.slots.update(checked)  # later checks see this one's outcome, as in Rasa SDK
+        self.acknowledge_facts_in_passing(slots, dispatcher, tracker)
         return [SlotSet(slot, value) for slot, value in slots.items()]
+
+    def acknowledge_facts_in_passing(self, slots: dict, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """Facts accepted from a message that did not answer the question asked: say they were taken, so that
+        the question asked again does not look as if the message went unread."""
+        requested = tracker.get_slot("requested_slot")
+        if not requested or slots.get(requested) is not None:
+            return
+        rule = policy_rules.get_rule(self.topic)
+        taken = {
+            spec.name: spec.coerce(slots[spec.name])
+            for spec in rule.inputs
+            if slots.get(spec.name) not in (None, UNKNOWN)
+        }
+        if taken:
+            language = language_of(tracker)
+            dispatcher.utter_message(text=text_of(language, "message.noted.text", facts=facts_text(language, taken)))
 
     def validate_fact(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         """Check one fact of the topic with the rule's own input checks, together with the facts known."""

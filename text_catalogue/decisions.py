@@ -14,8 +14,9 @@ from typing import Any
 
 from policy_rules import Decision, PolicyInputError, Statement
 from policy_rules.engine import Branch, Citation
+from policy_rules.inputs import MonthOnly
 from text_catalogue import has, say
-from text_catalogue.formats import date_text, number_text
+from text_catalogue.formats import date_text, month_text, number_text
 
 # A blank line after a heading: chat widgets render Markdown, where a list must not touch a paragraph.
 LIST_AFTER_HEADING = "\n\n"
@@ -185,6 +186,8 @@ def value_text(language: str, value: Any, name: str | None = None) -> str:
         return say(language, f"question.{name}.buttons.{value}")
     if isinstance(value, bool):
         return say(language, "layout.value_yes" if value else "layout.value_no")
+    if isinstance(value, MonthOnly):
+        return month_text(language, value)
     if isinstance(value, dt.date):
         return date_text(language, value)
     if isinstance(value, (int, float)):
@@ -218,6 +221,14 @@ def trace_text(language: str, decision: Decision) -> str:
         lines.append(line)
     heading = say(language, "layout.why_heading", rule=say(language, f"rule.{decision.rule_id}.title"))
     return heading + LIST_AFTER_HEADING + "\n".join(lines)
+
+
+def facts_text(language: str, facts: dict[str, Any]) -> str:
+    """Facts as citizens read them, each with its name: "your two enrolments: Two employee insurances"."""
+    return say(language, "layout.list_separator").join(
+        say(language, "layout.fact_value", name=_name(language, name), value=value_text(language, value, name))
+        for name, value in facts.items()
+    )
 
 
 def input_description(language: str, name: str) -> str:

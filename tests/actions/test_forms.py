@@ -206,3 +206,23 @@ async def test_a_form_whose_topic_the_facts_moved_elsewhere_asks_nothing(dispatc
     """ask_waiting_period opened the waiting-period form, but the facts made it the transfer gap-bills topic."""
     tracker = tracker_for({"topic": "transfer_gap_bills"})
     assert await ValidateWaitingPeriodForm().required_slots([], dispatcher, tracker, domain) == []
+
+
+def test_facts_given_instead_of_the_answer_asked_for_are_acknowledged(dispatcher, tracker_for, domain):
+    tracker = tracker_for({"requested_slot": "stop_payer"})
+    form = ValidateDuplicateEnrolmentForm()
+    form.acknowledge_facts_in_passing({"enrolment_pair": "two_employee", "failed_attempts": 0}, dispatcher, tracker)
+    assert texts(dispatcher) == "Noted (your two enrolments: Two employee insurances)."
+
+
+def test_an_answer_to_the_question_asked_needs_no_acknowledgement(dispatcher, tracker_for, domain):
+    tracker = tracker_for({"requested_slot": "stop_payer", "language": "zh"})
+    form = ValidateDuplicateEnrolmentForm()
+    form.acknowledge_facts_in_passing({"stop_payer": "employer", "enrolment_pair": "two_employee"}, dispatcher, tracker)
+    assert dispatcher.messages == []
+
+
+def test_a_fact_the_form_does_not_ask_is_acknowledged_too(dispatcher, tracker_for, domain):
+    tracker = tracker_for({"requested_slot": "has_receiving_employer", "language": "zh"})
+    ValidateTransferForm().acknowledge_facts_in_passing({"new_city": "杭州"}, dispatcher, tracker)
+    assert texts(dispatcher) == "好的，已记下（转入城市：杭州）。"
