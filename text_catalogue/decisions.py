@@ -17,6 +17,7 @@ from policy_rules.engine import Branch, Citation
 from policy_rules.inputs import MonthOnly
 from text_catalogue import has, say
 from text_catalogue.formats import date_text, month_text, number_text
+from understanding.lexicon import place_name
 
 # A blank line after a heading: chat widgets render Markdown, where a list must not touch a paragraph.
 LIST_AFTER_HEADING = "\n\n"
@@ -194,7 +195,7 @@ def value_text(language: str, value: Any, name: str | None = None) -> str:
         return number_text(language, value)
     if isinstance(value, (tuple, list)):
         return say(language, "layout.list_separator").join(value_text(language, item) for item in value)
-    return str(value)
+    return place_name(str(value), language)  # a city in the language's name for it; other text as given
 
 
 def _name(language: str, name: str) -> str:
