@@ -69,10 +69,26 @@ ZH_DATE = re.compile(
     rf"(?P<m>(?<![\d个]){_SMALL})月份?(?:(?P<d>{_SMALL})[日号])?(?P<mpos>上旬|中旬|下旬|初|中|底|末)?"
     rf"|(?P<yw>今年|本年|去年|前年|明年)(?:年)?(?P<ypos>初|底|末)?"
     rf"|(?P<rel>昨天|前天|今天|上个月|上月|这个月|本月|下个月|下月|上周|上个星期|上星期|上个礼拜|上礼拜|这周|本周"
-    rf"|这个星期|这星期)(?:(?P<rd>{_SMALL})[日号]|(?P<rpos>初|底|末|中))?"
+    rf"|这个星期|这星期)(?:(?P<rd>{_SMALL})[日号]|(?P<rpos>初|底|末|中)|(?P<rwd>[一二三四五六日天]))?"
     rf"|(?P<n>{NUMBER})(?P<u>天|周|个星期|个礼拜|个月|年)(?:以)?前"
     rf"|(?<![\d月])(?P<dd>{_SMALL})号"
+    rf"|(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
 )
+_ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_EN_WEEKDAYS = {
+    **{day: n for n, day in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))},
+    **{day: n for n, day in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    "tues": 1,
+    "thur": 3,
+    "thurs": 3,
+}
+_EN_WEEKDAY = re.compile(
+    r"^(?:(last|past|previous|this|next|coming) )?(" + "|".join(sorted(_EN_WEEKDAYS, key=len, reverse=True)) + r")$",
+    re.IGNORECASE,
+)
+# "a couple of days ago", "a few weeks ago": the counts dateparser does not read.
+_VAGUE_COUNT = re.compile(r"\b(?:a )?(couple|few|several)(?: of)?(?= (?:days?|weeks?|months?|years?) ago\b)", re.I)
+_VAGUE_NUMBER = {"couple": "2", "few": "3", "several": "3"}
 
 
 class MonthDate(dt.date):
@@ -150,6 +166,12 @@ def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | Non
         if position == "start":
             return dt.date(year, 1, 1)
         return _english(_RELATIVE_WORDS.get(match.group("yw"), ""), today, prefer)
+    if match.group("rel") and match.group("rwd"):  # 上周二: the Tuesday of last week (weeks start on Monday)
+        monday = today - dt.timedelta(days=today.weekday())
+        weeks_back = 1 if match.group("rel").startswith("上") else 0
+        return monday - dt.timedelta(weeks=weeks_back) + dt.timedelta(days=_ZH_WEEKDAYS[match.group("rwd")])
+    if match.group("wd"):  # 周二 alone: the nearest Tuesday in the preferred direction
+        return _weekday(today, _ZH_WEEKDAYS[match.group("wd")], prefer)
     if match.group("rel"):
         relative = _english(_RELATIVE_WORDS[match.group("rel")], today, prefer)
         if relative and match.group("rd"):  # 上个月15号: that day of that month
@@ -177,10 +199,24 @@ def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | Non
     return None
 
 
+def _weekday(today: dt.date, weekday: int, prefer: str, skip_today: bool = False) -> dt.date:
+    """The nearest day with this weekday: the past one or (prefer future) the coming one; today counts unless
+    `skip_today` ("last Tuesday" said on a Tuesday is a week ago)."""
+    back = (today.weekday() - weekday) % 7 or (7 if skip_today else 0)
+    ahead = (weekday - today.weekday()) % 7 or (7 if skip_today else 0)
+    return today + dt.timedelta(days=ahead) if prefer == "future" else today - dt.timedelta(days=back)
+
+
 def _english(text: str, today: dt.date, prefer: str) -> dt.date | None:
     if parse_duration(text) and not _RELATIVE.search(text):  # "45 days" is a length of time, not a date
         return None
     text = _LEADING_WORDS.sub("", text)
+    weekday = _EN_WEEKDAY.match(text.strip())
+    if weekday:  # "last Tuesday": the latest one before today; "next Tuesday": the first one after
+        which = (weekday.group(1) or "").lower()
+        direction = {"last": "past", "past": "past", "previous": "past", "next": "future", "coming": "future"}
+        return _weekday(today, _EN_WEEKDAYS[weekday.group(2).lower()], direction.get(which, prefer), bool(which))
+    text = _VAGUE_COUNT.sub(lambda m: _VAGUE_NUMBER[m.group(1).lower()], text)
     position = _POSITION.match(text)
     if position:
         text = text[position.end() :]

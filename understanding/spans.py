@@ -86,7 +86,8 @@ _EN_DATES = [
         r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})",  # 2025-03-10, 10/03/2025
         r"yesterday|today|tomorrow",
         r"(?:(?:end|beginning|start|middle)(?: of)? )?(?:last|this|next) (?:week|month|year)",
-        rf"(?:{_COUNT} |an? )?{_UNIT} ago",  # 3 months ago, a week ago
+        rf"(?:{_COUNT} |an? |(?:a )?(?:couple|few|several)(?: of)? )?{_UNIT} ago",  # 3 months ago, a few weeks ago
+        r"(?:(?:last|this|next|past|previous|coming|on) )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",  # last Tuesday
     )
 ]
 

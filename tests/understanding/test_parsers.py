@@ -84,6 +84,12 @@ def test_bare_numbers(text, number):
         ("yesterday", "2026-11-21"),
         ("last week", "2026-11-15"),
         ("3 months ago", "2026-08-22"),
+        ("a couple of days ago", "2026-11-20"),
+        ("a few weeks ago", "2026-11-01"),
+        ("last Tuesday", "2026-11-17"),  # today is a Sunday: the latest Tuesday before it
+        ("on Friday", "2026-11-20"),
+        ("last Sunday", "2026-11-15"),  # said on a Sunday: a week ago, not today
+        ("next Tuesday", "2026-11-24"),
         ("end of August 2025", "2025-08-31"),
         ("end of last month", "2026-10-31"),
         ("mid March", "2026-03-15"),
