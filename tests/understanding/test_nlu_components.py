@@ -172,6 +172,11 @@ ENTITIES_FOUND = [
     ("paid in May 2025", [("in May 2025", "date", 5, 16)]),
     ("I may pay next month", [("next month", "date", 10, 20)]),
     ("3 months ago", [("3 months ago", "date", 0, 12)]),
+    ("paid last Tuesday", [("last Tuesday", "date", 5, 17)]),
+    ("paid a couple of days ago", [("a couple of days ago", "date", 5, 25)]),
+    ("paid on the 5th", [("on the 5th", "date", 5, 15)]),
+    ("the 2nd time I ask", []),
+    ("我上周二补缴的", [("上周二", "date", 1, 4)]),
     (
         "the employee insurance and the residents' insurance",
         [("employee insurance", "scheme", 4, 22), ("residents' insurance", "scheme", 31, 51)],
