@@ -34,7 +34,8 @@ NO = re.compile(
     re.IGNORECASE,
 )
 DONT_KNOW = re.compile(
-    r"\b(not sure|unsure|don'?t know|do not know|dunno|no idea|idk|can'?t remember|cannot remember|don'?t remember|"
+    r"\b(not (?:really |quite |too |so |very |100% )?sure|unsure|don'?t know|do not know|dunno|no idea|idk|"
+    r"can'?t remember|cannot remember|don'?t remember|forgot|forgotten|beats me|"
     r"not certain|no clue|unknown|skip|haven'?t decided|not decided|bu zhidao)\b"
     r"|不确定|不知道|不清楚|不晓得|不记得|记不清|记不得|忘了|忘记了|说不准|说不好|不太清楚|不太确定|搞不清|没印象",
     re.IGNORECASE,

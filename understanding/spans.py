@@ -85,7 +85,8 @@ _EN_DATES = [
         rf"(?:in|since|until|till|from|of) may(?: {_YEAR})?",  # in May (not the verb "may")
         r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})",  # 2025-03-10, 10/03/2025
         r"yesterday|today|tomorrow",
-        r"(?:on )?the \d{1,2}(?:st|nd|rd|th)(?! (?:of )?(?:month|week|year|day|time|floor|century|anniversary))",  # the 5th
+        # on the 5th (a day of the month, not "the 2nd time")
+        r"(?:on )?the \d{1,2}(?:st|nd|rd|th)(?! (?:of )?(?:month|week|year|day|time|floor|century|anniversary))",
         r"(?:(?:end|beginning|start|middle)(?: of)? )?(?:last|this|next) (?:week|month|year)",
         rf"(?:{_COUNT} |an? |(?:a )?(?:couple|few|several)(?: of)? )?{_UNIT} ago",  # 3 months ago, a few weeks ago
         r"(?:(?:last|this|next|past|previous|coming|on) )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",  # last Tuesday

@@ -23,7 +23,12 @@ MAX_CHARS = 2000
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Full-width forms to half-width, and the curly apostrophes phones type ("don’t", "I’m") to the straight one.
+_FULL_WIDTH = (
+    {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    | {0x3000: 0x20}
+    | dict.fromkeys((0x2018, 0x2019, 0x02BC), ord("'"))
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +50,7 @@ def to_simplified(text: str) -> str:
 
 
 def normalise_text(text: str, limit: int = MAX_CHARS) -> str:
-    """The first `limit` characters, half-width, in Simplified Chinese."""
+    """The first `limit` characters, half-width, straight apostrophes, in Simplified Chinese."""
     return to_simplified(text[:limit].translate(_FULL_WIDTH))
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from understanding.choices import enrolment_pair, has_receiving_employer, withdrawal_situation, yes_no
+from understanding.choices import enrolment_pair, has_receiving_employer, says_dont_know, withdrawal_situation, yes_no
 from understanding.dates import parse_date
 from understanding.durations import parse_bare_number, parse_duration
 
@@ -168,3 +168,19 @@ def test_receiving_employer(text, employer):
 )
 def test_withdrawal_situations(text, situation):
     assert withdrawal_situation(text, []) == situation
+
+
+@pytest.mark.parametrize(
+    ("text", "dont_know"),
+    [
+        ("not sure", True),
+        ("not really sure", True),
+        ("don’t know", True),  # the curly apostrophe phones type
+        ("I forgot", True),
+        ("beats me", True),
+        ("I'm sure", False),
+        ("maybe", False),
+    ],
+)
+def test_english_dont_know(text, dont_know):
+    assert says_dont_know(text, None) is dont_know
