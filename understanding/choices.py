@@ -28,7 +28,8 @@ YES = re.compile(
     re.IGNORECASE,
 )
 NO = re.compile(
-    r"^(?:(no|nope|nah|n|not really|not yet|never|negative|i haven't|i have not|i didn't|i did not|i don't|i do not|"
+    r"^(?:(no|nope|nah|n|not really|not yet|not at all|no way|(?:definitely|absolutely|certainly|of course) not|"
+    r"never|negative|i haven't|i have not|i didn't|i did not|i don't|i do not|"
     r"i won't|i will not|it doesn't|it did not|none|bu|mei you)\b"
     r"|没有|没(?!错|问题)|不是|不对|不用|不|否|无|还没|并没有|未)",
     re.IGNORECASE,

@@ -184,3 +184,11 @@ def test_withdrawal_situations(text, situation):
 )
 def test_english_dont_know(text, dont_know):
     assert says_dont_know(text, None) is dont_know
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [("yep", True), ("of course", True), ("definitely", True), ("definitely not", False), ("of course not", False)],
+)
+def test_english_yes_no_with_emphasis(text, answer):
+    assert yes_no(text, None) is answer
