@@ -123,13 +123,20 @@ def _stems_in_order(text: str) -> list[str]:
     return [scheme for _, scheme in sorted(found)]
 
 
+# "the employee and the residents' scheme", 职工和居民医保: a scheme word joined to a named scheme shares its noun.
+_JOINED_BEFORE = re.compile(r"(\w+)(?:'s|s'|')?\s*(?:and|or|&|/|,|和|与|跟|及|或)\s*(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
 def schemes_mentioned(text: str, entities: Iterable[dict]) -> list[str]:
     """Schemes named in the message, in order of mention (repeats kept)."""
+    text = normalise_text(text)
     mine = [e for e in entities if e.get("entity") == "scheme"][:MAX_ENTITIES]
-    named = [scheme for e in mine if (scheme := scheme_of(e["value"]))]
-    if not named:
-        named = _stems_in_order(normalise_text(text))
-    return named
+    named = []
+    for entity in mine:
+        joined = _JOINED_BEFORE.search(text, max(0, entity.get("start", 0) - 40), entity.get("start", 0))
+        named += _stems_in_order(joined.group(1))[-1:] if joined else []
+        named += [scheme] if (scheme := scheme_of(entity["value"])) else []
+    return named or _stems_in_order(text)
 
 
 _TWO = re.compile(

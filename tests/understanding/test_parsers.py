@@ -9,6 +9,7 @@ import pytest
 from understanding.choices import enrolment_pair, has_receiving_employer, says_dont_know, withdrawal_situation, yes_no
 from understanding.dates import parse_date
 from understanding.durations import parse_bare_number, parse_duration
+from understanding.spans import find_entities
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -134,6 +135,18 @@ def test_yes_no(text, intent, answer):
 )
 def test_enrolment_pairs(text, pair):
     assert enrolment_pair(text, []) == pair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm enrolled in both the employee and the residents scheme",  # one noun for two schemes
+        "我职工和居民医保都交了",
+        "I have residents insurance and employee insurance",
+    ],
+)
+def test_two_schemes_sharing_one_noun_are_both_read(text):
+    assert enrolment_pair(text, find_entities(text)) == "employee_and_residents"
 
 
 @pytest.mark.parametrize(
