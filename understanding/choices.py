@@ -207,7 +207,10 @@ def withdrawal_situation(text: str, entities: Iterable[dict]) -> str | None:
         return "insured_person_died"
     if retired and found & {"retired_settled_abroad", "leaving_country_before_retirement"}:
         return "retired_settled_abroad"
-    if retired and (found & {"retired_living_elsewhere", "moving_to_another_city"} or _ELSEWHERE.search(text)):
+    # two places named: "lives with me in Shenzhen, her insurance is in Hunan"
+    two_places = len(set(values_in_text("city", text, [e for e in entities if e.get("entity") == "city"]))) >= 2
+    elsewhere = found & {"retired_living_elsewhere", "moving_to_another_city"} or _ELSEWHERE.search(text) or two_places
+    if retired and elsewhere:
         return "retired_living_elsewhere"
     for situation in (
         "transfer_balance_refused",

@@ -205,3 +205,8 @@ def test_english_dont_know(text, dont_know):
 )
 def test_english_yes_no_with_emphasis(text, answer):
     assert yes_no(text, None) is answer
+
+
+def test_a_retiree_naming_two_places_lives_elsewhere():
+    text = "My mother has retired and lives with me in Shenzhen, but her insurance is in Hunan"
+    assert withdrawal_situation(text, find_entities(text)) == "retired_living_elsewhere"
