@@ -139,9 +139,11 @@ def schemes_mentioned(text: str, entities: Iterable[dict]) -> list[str]:
     return named or _stems_in_order(text)
 
 
+# Counting words that say there are two enrolments; a two that counts time ("2 years", 两年多) is not one.
 _TWO = re.compile(
     r"\b(two|2|both|twice|double|second|another|other|duplicate|repeated|again)\b"
-    r"|两|俩|二|都|重复|又|也|再|第二|两边|两份|双",
+    r"(?! ?(?:and a half )?(?:years?|yrs?|months?|mths?|weeks?|days?)\b)"
+    r"|(?:两|俩|二)(?!(?:个)?(?:多|半)?(?:年|月|周|星期|礼拜|天|号|日|十))|都|重复|又|也|再|第二|两边|两份|双",
     re.IGNORECASE,
 )
 _JOB_CHANGE = re.compile(

@@ -131,6 +131,9 @@ def test_yes_no(text, intent, answer):
         ("residents insurance in two cities", "two_residents"),
         ("urban worker insurance and new rural cooperative", "employee_and_residents"),
         ("employee insurance", None),
+        ("employee insurance for 2 years", None),  # a two that counts time
+        ("职工医保交了两年多", None),
+        ("两份职工医保", "two_employee"),
     ],
 )
 def test_enrolment_pairs(text, pair):
