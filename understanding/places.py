@@ -3,9 +3,9 @@
 Readings chosen:
 - Each city takes the role of the nearest cue in its clause, looking first
   before it ("moved to Shenzhen", 从河源, 去深圳), then after it (河源辞职了,
-  深圳入职): "from / left / quit / used to" and 从 / 离开 / 辞职 / 原来 mark
-  the origin; "to / moved / now / new" and 到 / 去 / 来 / 回 / 现在 mark the
-  destination. "in" alone says neither: "I quit my job in Heyuan" is the origin.
+  深圳入职): "from / left / quit / used to / my insurance is in" and 从 / 离开 /
+  辞职 / 原来 / 医保在 mark the origin; "to / moved / now / new" and 到 / 去 /
+  来 / 回 / 现在 mark the destination. "in" alone says neither: "I quit my job in Heyuan" is the origin.
 - Without a cue, the last city named is the destination if none has been
   found, and a single city left over beside a destination is the origin
   ("我在深圳上班，想转回河源": 深圳 is the origin).
@@ -18,8 +18,9 @@ import re
 from collections.abc import Sequence
 
 _ORIGIN = re.compile(
-    r"\b(from|left|leave|leaving|quit|quitting|resigned|out of|used to|previously|former|originally|old)\b"
-    r"|从|离开|原来|原先|之前|以前|辞职|离职|辞了|辞掉|原参保地|参保地是",
+    r"\b(from|left|leave|leaving|quit|quitting|resigned|out of|used to|previously|former|originally|old|"
+    r"(?:insurance|insured|enrolled)(?: is| was| still)?(?: still)?)\b"
+    r"|从|离开|原来|原先|之前|以前|辞职|离职|辞了|辞掉|原参保地|参保地是|(?:医保|社保|参保|医保关系)(?:还|现在)?在",
     re.IGNORECASE,
 )
 _DESTINATION = re.compile(

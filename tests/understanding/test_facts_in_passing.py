@@ -34,6 +34,8 @@ def facts_of(text, topic, asked=None, intent="inform"):
         ("我从河源辞职到广州上班", "Guangzhou"),
         ("河源的工作辞了，来深圳了", "Shenzhen"),
         ("我在深圳上班，想转回河源", "Heyuan"),
+        ("我在上海上班，医保在杭州，想转过来", "Shanghai"),  # 医保在: where the insurance is now
+        ("医保在深圳交的，想转回老家长沙", "Changsha"),
         ("我要从广州转到深圳", "Shenzhen"),
     ],
 )
