@@ -204,7 +204,7 @@ async def test_a_message_that_changes_no_fact_does_not_repeat_the_answer(dispatc
     last = {"rule": "account_withdrawal", "facts": facts, "as_of": "2026-11-22", "general": False}
     tracker = tracker_for({"topic": "account_withdrawal", **facts, "last_answer": last}, text="yes", intent="affirm")
     assert await AnswerCase().run(dispatcher, tracker, domain) == []
-    assert "does not change my answer" in texts(dispatcher)
+    assert "My answer above stays the same" in texts(dispatcher)
 
 
 async def test_a_changed_fact_gives_the_new_answer(dispatcher, tracker_for, domain):
