@@ -9,8 +9,9 @@
 
 The cues, in English and Chinese:
 
-- a *strong general* cue names the rule itself ("in general", "what is the rule", 一般, 规定, 政策): the question is
-  general even when it says "I" ("what is the rule if I paid twice?");
+- a *strong general* cue names the rule itself ("in general", "what is the rule", 一般, 规定, 政策) or asks how it
+  works ("how does the waiting period work", "how is the amount worked out"): the question is general even when
+  it says "I" ("what is the rule if I paid twice?", "how does the transfer work when I move?");
 - a *weak general* cue is a way of asking ("how does", "what is", 怎么算, 是什么, 如何): general only when the
   message says nothing of the citizen ("I", "my", 我). Chinese often leaves "I" out, so 能不能, 可不可以 and 多久
   alone ask about the citizen's case (医保个人账户的钱能不能取出来？ is "can I take it out?"); with a strong cue
@@ -81,6 +82,14 @@ STRONG_GENERAL = (
         "一般", "规定", "政策", "规则", "原则上", "法律", "怎么规定", "有什么要求", "大家", "别人", "有人", "通常"
     ),
 )
+# "How does the waiting period work after I miss payments?", "how is the amount worked out": asks how the rule
+# works, even when it says "I".
+HOW_IT_WORKS = re.compile(
+    r"\bhow (?:does|do|is|are|will) (?:the |a |an |this |that )?[\w' ]{1,40}? "
+    r"(?:work|works|worked out|calculated|computed|determined|decided|counted)\b",
+    re.IGNORECASE,
+)
+STRONG_GENERAL = (*STRONG_GENERAL, HOW_IT_WORKS)
 WEAK_GENERAL = (
     _english(
         "how does",

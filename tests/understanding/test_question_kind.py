@@ -15,7 +15,9 @@ ENGLISH = [
     ("can one withdraw the personal account balance?", False, GENERAL),
     ("how long is the waiting period after a break in payments", False, GENERAL),
     ("whats the rule if I paid residents insurance and then got a job", False, GENERAL),  # the rule, not the case
-    ("how does the transfer work when I move?", False, OWN),  # a way of asking, about the citizen
+    ("how does the transfer work when I move?", False, GENERAL),  # how the rule works, though it says "I"
+    ("how is the amount I must pay back worked out?", False, GENERAL),
+    ("how do I transfer my insurance?", False, OWN),  # asks what to do
     ("when can I use my insurance again?", False, OWN),
     ("I stopped paying, what now", False, OWN),
     ("residents insurance refund", False, OWN),  # no cue: the form, as before
