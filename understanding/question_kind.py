@@ -45,6 +45,13 @@ def _chinese(*phrases: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(phrase) for phrase in phrases))
 
 
+# "How does the waiting period work after I miss payments?", "how is the amount worked out": asks how the rule
+# works, even when it says "I".
+HOW_IT_WORKS = re.compile(
+    r"\bhow (?:does|do|is|are|will) (?:the |a |an |this |that )?[\w' ]{1,40}? "
+    r"(?:work|works|worked out|calculated|computed|determined|decided|counted)\b",
+    re.IGNORECASE,
+)
 STRONG_GENERAL = (
     _english(
         "in general",
@@ -81,15 +88,8 @@ STRONG_GENERAL = (
     _chinese(
         "一般", "规定", "政策", "规则", "原则上", "法律", "怎么规定", "有什么要求", "大家", "别人", "有人", "通常"
     ),
+    HOW_IT_WORKS,
 )
-# "How does the waiting period work after I miss payments?", "how is the amount worked out": asks how the rule
-# works, even when it says "I".
-HOW_IT_WORKS = re.compile(
-    r"\bhow (?:does|do|is|are|will) (?:the |a |an |this |that )?[\w' ]{1,40}? "
-    r"(?:work|works|worked out|calculated|computed|determined|decided|counted)\b",
-    re.IGNORECASE,
-)
-STRONG_GENERAL = (*STRONG_GENERAL, HOW_IT_WORKS)
 WEAK_GENERAL = (
     _english(
         "how does",
