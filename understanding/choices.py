@@ -24,21 +24,23 @@ YES = re.compile(
     r"^(?:(yes|yeah|yea|yep|yup|ya|y|sure|correct|right|true|ok|okay|of course|definitely|absolutely|indeed|"
     r"i have|i did|i do|i will|it does|it did|that's right|exactly|affirmative|already paid|i(?:'ve| have)? paid|"
     r"paid|done|shi|dui)\b"
-    r"|(?:是|对|有|好|行|可以)(?![不没])|嗯|恩|没错|没问题|当然|确定|交了|补了|已经|已)",  # 是不是, 有没有: a question
+    # 是不是, 有没有: a question
+    r"|(?:是|对|有|好|行|可以)(?![不没])|嗯|恩|没错|没问题|当然|确定|(?:交|缴|补)(?:过)?了|(?:交|缴|补)过|已经|已)",
     re.IGNORECASE,
 )
 NO = re.compile(
     r"^(?:(no|nope|nah|n|not really|not yet|not at all|no way|(?:definitely|absolutely|certainly|of course) not|"
     r"never|negative|i haven't|i have not|i didn't|i did not|i don't|i do not|"
     r"i won't|i will not|it doesn't|it did not|none|bu|mei you)\b"
-    r"|没有|没(?!错|问题)|不是|不对|不用|不|否|无|还没|并没有|未)",
+    r"|没有|木有|没(?!错|问题)|不是|不对|不用|不|否|无|还没|并没有|未)",
     re.IGNORECASE,
 )
 DONT_KNOW = re.compile(
     r"\b(not (?:really |quite |too |so |very |100% )?sure|unsure|don'?t know|do not know|dunno|no idea|idk|"
     r"can'?t remember|cannot remember|don'?t remember|forgot|forgotten|beats me|"
     r"not certain|no clue|unknown|skip|haven'?t decided|not decided|bu zhidao)\b"
-    r"|不确定|不知道|不清楚|不晓得|不记得|记不清|记不得|忘了|忘记了|说不准|说不好|不太清楚|不太确定|搞不清|没印象",
+    r"|不确定|不知道|不清楚|不晓得|不记得|记不清|记不得|忘了|忘记了|说不准|说不好|不太清楚|不太确定|搞不清|没印象"
+    r"|不太记得|记不太清|不大清楚|不太知道|谁知道|哪知道|不好说",
     re.IGNORECASE,
 )
 

@@ -161,6 +161,9 @@ YES_NO = [
     ("记不清了", None),
     ("我也不太确定", None),
     ("哈哈", None),
+    ("木有 (internet slang for 没有)", False),
+    ("交过了", True),
+    ("不太记得", None),  # not sure, not no
 ]
 
 
@@ -169,7 +172,10 @@ def test_chinese_yes_no(text, answer):
     assert yes_no(text.split(" (")[0], None) is answer
 
 
-@pytest.mark.parametrize(("text", "dont_know"), [("不知道", True), ("不清楚", True), ("忘了", True), ("知道", False)])
+@pytest.mark.parametrize(
+    ("text", "dont_know"),
+    [("不知道", True), ("不清楚", True), ("忘了", True), ("不太记得", True), ("我哪知道", True), ("知道", False)],
+)
 def test_chinese_dont_know(text, dont_know):
     assert says_dont_know(text, None) is dont_know
 
