@@ -6,9 +6,11 @@ week 7, and half a year (半年) is 6 months (180 days, like "6 months").
 "less than" / "almost" / 不到 / 将近 / 快 takes one off, so a stated boundary
 is kept on the intended side. 多 after a number or unit means "more than" and
 is read the same way: 三个多月 is more than three months, 91 days; 一年多 is
-more than a year, 366 days; 100多天 is 101 days. A part after 零 is added:
+more than a year, 366 days; 100多天 is 101 days; 来 is "about" (十来天: 10 days),
+and so are "-ish" (90-ish days); "100+ days" is more than 100. A part after 零 is added:
 两个月零5天 is 65 days, and 零几天 ("and a few days") counts as "more than". 半 adds a half: 一年半 is
-1.5 years, 两个半月 2.5 months (75 days), 半个月 15 days. 个月 is a length of
+1.5 years, 两个半月 2.5 months (75 days), 半个月 15 days. A smaller second part in
+English is added too: "3 months and 10 days" is 100 days, "1 year, 2 months" 425. 个月 is a length of
 time; 3月 without 个 is March (a date), and a four-digit number before 年 is
 a year (2025年), never a duration.
 
@@ -37,6 +39,8 @@ _UNIT_WORDS = {
         "mnths",
         "mth",
         "mths",
+        "mo",
+        "mos",
         "mont",
         "monts",
         "moths",
@@ -53,6 +57,8 @@ _UNIT_ALTERNATIVES = "|".join(sorted((w for w in UNIT_OF_WORD if w.isascii()), k
 # is tried once, not n times (the square of its length).
 _QUANTITY = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?) ?(?:- ?)?({_UNIT_ALTERNATIVES})\b( and a half)?")
 _NUMBER = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)(?![A-Za-z\d.])")
+# The smaller second part of a compound length: "3 months and 10 days", "1 year, 2 months" (commas are spaces here).
+_AND_PART = re.compile(r" (?:and |plus )?")
 _MORE = re.compile(r"\b(more than|over|longer than|above|beyond|in excess of) ?$")
 _LESS = re.compile(r"\b(less than|under|almost|nearly|not quite|shorter than|just under) ?$")
 _NUMBER_WORD = (
@@ -120,7 +126,7 @@ _VAGUE_COUNTS = {"a couple of": "2", "couple of": "2", "a couple": "2", "a few":
 # 45天, 一百天, 两个月, 三个多月, 两个半月, 半年, 一年多, 一年半, 3周, 两个星期, 十多天
 ZH_DURATION = re.compile(
     rf"(?<![第\d.零〇一二两三四五六七八九十百千万])"
-    rf"(?:(?P<n>{NUMBER})(?P<many>多|来)?(?P<ge>个)?(?P<more>多)?(?P<half>半)?|(?P<half_only>半)(?P<half_ge>个)?)"
+    rf"(?:(?P<n>{NUMBER})(?P<many>多|来)?(?P<ge>个)?(?P<more>多|来)?(?P<half>半)?|(?P<half_only>半)(?P<half_ge>个)?)"
     r"(?P<unit>天|周|星期|礼拜|月|年)(?P<after>多|半|以上)?"
 )
 _ZH_DATE_AFTER_YEAR = re.compile(rf"{NUMBER}月")
@@ -162,7 +168,8 @@ def _digits(text: str) -> str:
     text = re.sub(rf"\b(?:a|an|one) and a half ({_UNIT_ALTERNATIVES})\b", r"1.5 \1", text)
     text = re.sub(rf"\b(\d+) and a half ({_UNIT_ALTERNATIVES})\b", r"\1.5 \2", text)
     text = re.sub(rf"\b(?:an?) ({_UNIT_ALTERNATIVES})\b", r"1 \1", text)
-    return text
+    text = re.sub(r"\b(\d+(?:\.\d+)?) ?-?ish\b", r"\1", text)  # "90-ish days", "3ish months": about
+    return re.sub(r"\b(\d+)\+ ?", r"more than \1 ", text)  # "100+ days"
 
 
 def chinese_durations(text: str) -> Iterator[tuple[tuple[int, int], Duration]]:
@@ -186,7 +193,7 @@ def chinese_durations(text: str) -> Iterator[tuple[tuple[int, int], Duration]]:
             amount += 0.5
         before = text[max(0, match.start() - 4) : match.start()]
         after = text[match.end() : match.end() + 2]
-        more = match.group("many") == "多" or match.group("more") or match.group("after") in ("多", "以上")
+        more = "多" in (match.group("many"), match.group("more")) or match.group("after") in ("多", "以上")  # 来: about
         adjust = 1 if more or _ZH_MORE_BEFORE.search(before) else 0
         if _ZH_LESS_BEFORE.search(before) or _ZH_LESS_AFTER.match(after):
             adjust = -1
@@ -208,7 +215,13 @@ def _english_duration(text: str) -> Duration | None:
     amount = float(match.group(1)) + (0.5 if match.group(3) else 0)
     before = normal[max(0, match.start() - 30) : match.start()]
     adjust = 1 if _MORE.search(before) else -1 if _LESS.search(before) else 0
-    return Duration(amount, UNIT_OF_WORD[match.group(2)], adjust)
+    duration = Duration(amount, UNIT_OF_WORD[match.group(2)], adjust)
+    joined = _AND_PART.match(normal, match.end())
+    part = _QUANTITY.match(normal, joined.end()) if joined else None
+    if part and DAYS_PER_UNIT[UNIT_OF_WORD[part.group(2)]] < DAYS_PER_UNIT[duration.unit]:  # "3 months and 10 days"
+        extra = float(part.group(1)) * DAYS_PER_UNIT[UNIT_OF_WORD[part.group(2)]]
+        return Duration(round(amount * DAYS_PER_UNIT[duration.unit] + extra), "day", adjust)
+    return duration
 
 
 def parse_duration(text: str) -> Duration | None:

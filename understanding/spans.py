@@ -51,12 +51,13 @@ _COUNT = (
 _UNIT = "(?:" + "|".join(sorted((w for w in UNIT_OF_WORD if w.isascii()), key=len, reverse=True)) + ")"
 _EN_DURATION = re.compile(
     rf"(?<![a-z])(?:"
-    rf"{_COUNT}(?: {{0,2}}- {{0,2}}| {{0,2}})(?:and a half )?{_UNIT}(?: and a half)?"
+    rf"{_COUNT}(?: ?-?ish|\+)?(?: {{0,2}}- {{0,2}}| {{0,2}})(?:and a half )?{_UNIT}(?: and a half)?"
     rf"|(?:an?|one) and a half {_UNIT}"
     rf"|(?:an?|one) {_UNIT}(?: and a half)?"
     rf"|half (?:an? )?{_UNIT}"
     rf"|(?:a )?(?:couple|few|several)(?: of)? {_UNIT}"
-    rf")(?![a-z])",
+    rf")(?:,? (?:and |plus )?\d{{1,3}} {{0,2}}{_UNIT})?"  # "3 months and 10 days": one length
+    rf"(?![a-z])",
     re.IGNORECASE,
 )
 _EN_SHIFT_BEFORE = re.compile(

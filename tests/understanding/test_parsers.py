@@ -34,6 +34,12 @@ TODAY = dt.date(2026, 11, 22)
         ("3 weeks", 21),
         ("a year", 365),
         ("2 yrs", 730),
+        ("3 months and 10 days", 100),  # a smaller second part is added
+        ("1 year, 2 months", 425),
+        ("45 days 3 months", 45),  # a larger second part is another length, not a part
+        ("90-ish days", 90),
+        ("100+ days", 101),
+        ("over 3 mos", 91),
     ],
 )
 def test_durations_in_days(text, days):
