@@ -235,9 +235,10 @@ _NO_EMPLOYER = re.compile(
     r"\b(no|without|not|(?:don'?t|do not|doesn'?t|does not) have|haven'?t (got|found)|have not (got|found)|yet to find|"
     r"looking for)\b(?:\W{1,3}\w{1,20}){0,3}?\W{1,3}"
     r"(employer|job|work|company|unit|offer)s?\b"
-    r"|\b(unemployed|jobless|self[- ]?employed|freelanc\w*|flexibl\w* employ\w*|on my own|pay (it )?myself)\b"
+    r"|\b(unemployed|jobless|self[- ]?employed|freelanc\w*|flexibl\w* employ\w*|on my own|pay (it )?myself|"
+    r"work(ing)? for myself|(start|open|run)\w* my own business|my own boss|still looking|job hunting)\b"
     r"|(没有?|无|还没有?|找不到|不在)(找到|找)?(新的?)?(单位|工作|公司|接收单位|用人单位)|没上班|不上班|失业|待业"
-    r"|灵活就业|自己交|个人交|自己缴|个人缴|自由职业|个体",
+    r"|灵活就业|自己交|个人交|自己缴|个人缴|自由职业|个体|自己干|自己做生意|还在找|在找工作|(单位|工作)还没(定|找)",
     re.IGNORECASE,
 )
 # Leaving the old job says nothing of a new one, except as the answer to the question whether there is one.
@@ -247,7 +248,8 @@ _HAS_EMPLOYER = re.compile(
     r"job offer|offer from|my company (is )?(moving|sending|transferring)|transferred by my (company|employer)|"
     r"with (a|my) (new )?(job|employer|company)|start(ing)? (a )?(new )?(job|work) (at|in|with))\b"
     r"|有(新的?|接收)?(单位|工作|公司)|找到(了)?(新)?(工作|单位|公司)|新(单位|公司|工作)|(单位|公司)(会)?(帮我|给我|给)?(交|缴)"
-    r"|(单位|公司)派|调过去|被调|入职|录用|签了(合同|劳动合同)",
+    r"|(单位|公司)派|调过去|被调|入职|录用|签了(合同|劳动合同)"
+    r"|\b(they|the employer|the company|hr) (will|would|is going to) (enrol|enroll|register|insure|sign)\w*\b",
     re.IGNORECASE,
 )
 

@@ -167,6 +167,11 @@ def test_two_schemes_sharing_one_noun_are_both_read(text):
         ("I don't have a job lined up", False),
         ("I have a new job there", True),
         ("my company is sending me", True),
+        ("they will enroll me", True),
+        ("I'm going to work for myself", False),
+        ("still looking", False),
+        ("我自己干", False),
+        ("单位还没定", False),
         ("I'm moving to Shenzhen", None),
     ],
 )
