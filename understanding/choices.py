@@ -40,7 +40,7 @@ DONT_KNOW = re.compile(
     r"can'?t remember|cannot remember|don'?t remember|forgot|forgotten|beats me|"
     r"not certain|no clue|unknown|skip|haven'?t decided|not decided|bu zhidao)\b"
     r"|不确定|不知道|不清楚|不晓得|不记得|记不清|记不得|忘了|忘记了|说不准|说不好|不太清楚|不太确定|搞不清|没印象"
-    r"|不太记得|记不太清|不大清楚|不太知道|谁知道|哪知道|不好说",
+    r"|不太记得|记不太清|不大清楚|不太知道|谁知道|哪知道|不好说|还没定|没定下来",
     re.IGNORECASE,
 )
 
@@ -238,7 +238,7 @@ _NO_EMPLOYER = re.compile(
     r"|\b(unemployed|jobless|self[- ]?employed|freelanc\w*|flexibl\w* employ\w*|on my own|pay (it )?myself|"
     r"work(ing)? for myself|(start|open|run)\w* my own business|my own boss|still looking|job hunting)\b"
     r"|(没有?|无|还没有?|找不到|不在)(找到|找)?(新的?)?(单位|工作|公司|接收单位|用人单位)|没上班|不上班|失业|待业"
-    r"|灵活就业|自己交|个人交|自己缴|个人缴|自由职业|个体|自己干|自己做生意|还在找|在找工作|(单位|工作)还没(定|找)",
+    r"|灵活就业|自己交|个人交|自己缴|个人缴|自由职业|个体|自己干|自己做生意|还在找|在找工作",
     re.IGNORECASE,
 )
 # Leaving the old job says nothing of a new one, except as the answer to the question whether there is one.
