@@ -69,6 +69,17 @@ _BACK_PAID = re.compile(
     r"|补缴了|补交了|补缴的|补交的|已经补|已补|补齐了|补上了|补缴过|补交过|交上了|补了|[日号月](补缴|补交)",
     re.IGNORECASE,
 )
+# As the answer to "Have you paid (or will you pay) the contributions you missed?", an intention is enough.
+_WONT_PAY = re.compile(
+    r"^(not going to|won'?t|will not|can'?t afford|cannot afford|no money)\b"
+    r"|不打算|不想|补不起|交不起|没钱|不会补|不补",
+    re.IGNORECASE,
+)
+_WILL_PAY = re.compile(
+    r"^(i'?ll|i will|will|i'?m going to|going to|gonna|planning to|plan to|intend to|about to)\b"
+    r"|^我?(打算|准备|会|要|想|马上|这就|过两天|下个?月)",
+    re.IGNORECASE,
+)
 _REQUIRED_CUE = re.compile(
     r"\b(requir\w*|need\w*|minimum|must|at least|set by|rule says)\b"
     r"|要求|需要|规定|最低|至少|得交|要交够|要交满|要缴够|要缴满|年限是",
@@ -208,6 +219,8 @@ def read_waiting_period(text, entities, today, requested):
     if uncued:
         facts.setdefault("payment_date", uncued[0].isoformat())
     back_paid = stated(text, yes=_BACK_PAID, no=_NOT_BACK_PAID)
+    if back_paid is None and requested == "back_paid":
+        back_paid = stated(text.strip(), yes=_WILL_PAY, no=_WONT_PAY)
     if back_paid is not None:
         facts["back_paid"] = back_paid
     if back_paid is False:

@@ -115,6 +115,10 @@ CASES = [
     ("I want to stop my insurance, what do I do?", "ask_stop_insurance", "stop_insurance", None, {}),  # no payer
     ("I'm insured twice, when do I pay?", "ask_duplicate_enrolment", "duplicate_enrolment", None, {}),
     ("I do", "inform", "stop_insurance", "stop_payer", {"stop_payer": "individual"}),  # the answer to "who pays?"
+    ("planning to", "inform", "waiting_period", "back_paid", {"back_paid": True}),  # "or will you pay?"
+    ("can't afford it", "inform", "waiting_period", "back_paid", {"back_paid": False}),
+    ("我打算补", "inform", "waiting_period", "back_paid", {"back_paid": True}),
+    ("补不起", "inform", "waiting_period", "back_paid", {"back_paid": False}),
     (
         "I paid residents' insurance and then got a job",
         "ask_residents_refund",
