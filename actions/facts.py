@@ -85,6 +85,10 @@ _REQUIRED_CUE = re.compile(
     r"|要求|需要|规定|最低|至少|得交|要交够|要交满|要缴够|要缴满|年限是",
     re.IGNORECASE,
 )
+# "退休两年了", "还有两年退休", "retiring in 2 years": a length of time counted to or from retirement, not years
+# of contributions (unless the clause also speaks of paying).
+_RETIREMENT_TIME_CUE = re.compile(r"\b(retir\w*|pension\w*)\b|退休|退了|退下来", re.IGNORECASE)
+_PAYING_CUE = re.compile(r"\b(paid|pay\w*|contribut\w*|insured)\b|交|缴|参保", re.IGNORECASE)
 # "不对，是120天", "not 100 days, I mean 120": the value given last is the one meant.
 _CORRECTION = re.compile(
     r"\b(i mean|i meant|correction|sorry|actually no)\b"
@@ -308,6 +312,8 @@ def read_retirement(text, entities, today, requested):
         if not duration:
             continue
         clause = _clause_around(text, entity.get("start", 0), entity.get("end", 0))
+        if _RETIREMENT_TIME_CUE.search(clause) and not _PAYING_CUE.search(clause) and requested != "contribution_years":
+            continue
         slot = (
             "required_years" if _REQUIRED_CUE.search(clause) or requested == "required_years" else "contribution_years"
         )

@@ -178,14 +178,18 @@ def enrolment_pair(text: str, entities: Iterable[dict]) -> str | None:
 
 
 _RETIRED = re.compile(
-    r"\b(retired|reached (the )?retirement age|pensioner|on a pension)\b"
-    r"|已经?退休|退休了|退了休|办了退休|退休人员|领(退休金|养老金)|到了?退休年龄|退休后",
+    r"\b(retired|reached (the )?retirement age|pensioner|on a pension|"
+    r"(got|get|getting|receiv\w*|draw\w*) (a |my )?pension)\b"
+    r"|已经?退休|退休了|退了休|办了退休|退休人员|领(退休金|养老金)|到了?退休年龄|退休后|退休\S{1,4}了|刚退|(去年|前年|已经)退"
+    r"|退下来",
     re.IGNORECASE,
 )
 _NOT_RETIRED = re.compile(
     r"\b(not (yet )?retired|haven'?t retired|retiring|will retire|about to retire|going to retire|"
-    r"(before|until|till) (i |he |she |they )?retire|years? (to|until|till|before) retirement)\b"
-    r"|(还|尚)?(没|未)(有)?(到)?退休|快(要)?退休|马上(就)?(要)?退休|即将退休|准备退休|退休前|还没到退休|不到退休|明年退休|要退休了",
+    r"(before|until|till) (i |he |she |they )?retire|years? (to|until|till|before) retirement|"
+    r"retire (next|this|in|within|soon|at the end))\b"
+    r"|(还|尚)?(没|未)(有)?(到)?退休|快(要)?退休|马上(就)?(要)?退休|即将退休|准备退休|退休前|还没到退休|不到退休|明年退休|要退休了"
+    r"|明年退|还有\S{1,4}(才)?退|还差\S{1,4}(才)?退",
     re.IGNORECASE,
 )
 

@@ -116,6 +116,17 @@ CASES = [
     ("I'm insured twice, when do I pay?", "ask_duplicate_enrolment", "duplicate_enrolment", None, {}),
     ("I do", "inform", "stop_insurance", "stop_payer", {"stop_payer": "individual"}),  # the answer to "who pays?"
     ("planning to", "inform", "waiting_period", "back_paid", {"back_paid": True}),  # "or will you pay?"
+    # 退休两年了: two years since retiring, not two years paid
+    ("退休两年了", "inform", "retirement", "reached_retirement_age", {"reached_retirement_age": True}),
+    ("还有两年退休", "inform", "retirement", "reached_retirement_age", {"reached_retirement_age": False}),
+    (
+        "I have paid 18 years and retire next year",
+        "inform",
+        "retirement",
+        "reached_retirement_age",
+        {"reached_retirement_age": False, "contribution_years": 18.0},
+    ),
+    ("I got my pension last year", "inform", "retirement", None, {"reached_retirement_age": True}),
     ("can't afford it", "inform", "waiting_period", "back_paid", {"back_paid": False}),
     ("我打算补", "inform", "waiting_period", "back_paid", {"back_paid": True}),
     ("补不起", "inform", "waiting_period", "back_paid", {"back_paid": False}),
