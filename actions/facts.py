@@ -321,6 +321,19 @@ def read_retirement(text, entities, today, requested):
     return facts
 
 
+# Answers to "Who pays for the insurance you want to stop?" that name no payer word of the lexicon: said in any
+# other message, "me" or 自己 would be no payer at all.
+_PAID_BY_ME = re.compile(r"^(?:me|just me|i do|me myself)\b|^我?自己|^个人|alipay|wechat|支付宝|微信", re.IGNORECASE)
+_PAID_FROM_SALARY = re.compile(r"\b(?:deducted|taken) from (?:my )?(?:salary|wages?|pay)\b|payroll|工资", re.IGNORECASE)
+
+
+def payer_answered(text: str) -> str | None:
+    text = normalise_text(text).strip()
+    if _PAID_FROM_SALARY.search(text):
+        return "employer"
+    return "individual" if _PAID_BY_ME.search(text) else None
+
+
 TOPIC_READERS: dict[str, Callable[..., dict[str, Any]]] = {
     "waiting_period": read_waiting_period,
     "duplicate_enrolment": read_duplicate_enrolment,
@@ -334,7 +347,9 @@ TOPIC_READERS: dict[str, Callable[..., dict[str, Any]]] = {
 
 CHOICE_READERS: dict[str, Callable[[str, list], str | None]] = {
     "enrolment_pair": enrolment_pair,
-    "stop_payer": lambda text, entities: next(iter(values_in_text("payer", text, _entities(entities, "payer"))), None),
+    "stop_payer": lambda text, entities: (
+        next(iter(values_in_text("payer", text, _entities(entities, "payer"))), None) or payer_answered(text)
+    ),
     "paid_scheme": lambda text, entities: next(iter(schemes_mentioned(text, _entities(entities, "scheme"))), None),
     "withdrawal_situation": withdrawal_situation,
 }

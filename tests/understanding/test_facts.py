@@ -116,6 +116,10 @@ CASES = [
     ("I'm insured twice, when do I pay?", "ask_duplicate_enrolment", "duplicate_enrolment", None, {}),
     ("I do", "inform", "stop_insurance", "stop_payer", {"stop_payer": "individual"}),  # the answer to "who pays?"
     ("planning to", "inform", "waiting_period", "back_paid", {"back_paid": True}),  # "or will you pay?"
+    ("自己在支付宝交的", "inform", "stop_insurance", "stop_payer", {"stop_payer": "individual"}),  # "who pays?"
+    ("me", "inform", "duplicate_enrolment", "stop_payer", {"stop_payer": "individual"}),
+    ("从工资里扣的", "inform", "stop_insurance", "stop_payer", {"stop_payer": "employer"}),
+    ("it's deducted from my salary", "inform", "stop_insurance", "stop_payer", {"stop_payer": "employer"}),
     # 退休两年了: two years since retiring, not two years paid
     ("退休两年了", "inform", "retirement", "reached_retirement_age", {"reached_retirement_age": True}),
     ("还有两年退休", "inform", "retirement", "reached_retirement_age", {"reached_retirement_age": False}),
