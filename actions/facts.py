@@ -240,9 +240,9 @@ def read_duplicate_enrolment(text, entities, today, requested):
     durations = _durations(entities, text)
     if durations:
         facts["employee_years"] = round(durations[0].years, 3)
-    payers = _entity_values("payer", text, entities)
-    if payers:
-        facts["stop_payer"] = payers[0]
+    payers = set(_entity_values("payer", text, entities))
+    if len(payers) == 1:  # "one from my employer, one I pay myself" says who pays each, not which is stopped
+        facts["stop_payer"] = payers.pop()
     return facts
 
 

@@ -156,7 +156,7 @@ _JOB_CHANGE = re.compile(
 )
 _THROUGH_WORK = re.compile(
     r"\b(my job|from work|through work|my employer|my company|the company|work unit)\b"
-    r"|(单位|公司)(交|缴|给我?交|帮我?交|买)的?",
+    r"|(单位|公司)(交|缴|给我?交|帮我?交|买)的?|(单位|公司)的",
     re.IGNORECASE,
 )
 

@@ -119,6 +119,20 @@ CASES = [
     ("自己在支付宝交的", "inform", "stop_insurance", "stop_payer", {"stop_payer": "individual"}),  # "who pays?"
     ("me", "inform", "duplicate_enrolment", "stop_payer", {"stop_payer": "individual"}),
     ("从工资里扣的", "inform", "stop_insurance", "stop_payer", {"stop_payer": "employer"}),
+    (  # a payer for each enrolment: neither is the one to stop
+        "一个单位的一个自己交的居民",
+        "inform",
+        "duplicate_enrolment",
+        "enrolment_pair",
+        {"enrolment_pair": "employee_and_residents"},
+    ),
+    (
+        "a company one and a residents one",
+        "inform",
+        "duplicate_enrolment",
+        "enrolment_pair",
+        {"enrolment_pair": "employee_and_residents"},
+    ),
     ("it's deducted from my salary", "inform", "stop_insurance", "stop_payer", {"stop_payer": "employer"}),
     # 退休两年了: two years since retiring, not two years paid
     ("退休两年了", "inform", "retirement", "reached_retirement_age", {"reached_retirement_age": True}),
