@@ -69,6 +69,11 @@ _BACK_PAID = re.compile(
     r"|补缴了|补交了|补缴的|补交的|已经补|已补|补齐了|补上了|补缴过|补交过|交上了|补了|[日号月](补缴|补交)",
     re.IGNORECASE,
 )
+# Answers to "when?" that give no date: "not yet" / 还没交 (it has not happened), "just now" / 刚交上 (today).
+_NOT_YET = re.compile(
+    r"^(?:no,? )?(not yet|haven'?t (?:yet|started|paid)|still not|还没|尚未|没呢|暂时没)", re.IGNORECASE
+)
+_JUST_NOW = re.compile(r"^(?:i )?(just now|just|today)\b|^(刚刚|刚才|刚|今天)", re.IGNORECASE)
 # As the answer to "Have you paid (or will you pay) the contributions you missed?", an intention is enough.
 _WONT_PAY = re.compile(
     r"^(not going to|won'?t|will not|can'?t afford|cannot afford|no money)\b"
@@ -371,6 +376,10 @@ def read_answer(
         number = parse_bare_number(text)
         return None if number is None else (int(number) if spec.kind == "days" and number.is_integer() else number)
     if spec.kind == "date":
+        if _NOT_YET.search(text):  # asked when, "not yet": not known, so the answer gives the date that decides
+            return UNKNOWN
+        if _JUST_NOW.search(text):
+            return today.isoformat()
         reading = _reading(text, topic, spec.name)
         for entity in _as_meant(text, _entities(entities, "date")):
             day = parse_date(entity["value"], today, reading)

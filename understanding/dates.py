@@ -73,6 +73,7 @@ ZH_DATE = re.compile(
     rf"|(?P<n>{NUMBER})(?P<u>天|周|个星期|个礼拜|个月|年)(?:以)?前"
     rf"|(?<![\d月])(?P<dd>{_SMALL})号"
     rf"|(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])"
+    rf"|(?<![\d个本上下这零〇一二两三四五六七八九十])月(?P<bpos>底|末|初)"  # 月底 alone: this month's end
 )
 _ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EN_WEEKDAYS = {
@@ -170,6 +171,8 @@ def _chinese_date(match: re.Match, today: dt.date, prefer: str) -> dt.date | Non
         monday = today - dt.timedelta(days=today.weekday())
         weeks_back = 1 if match.group("rel").startswith("上") else 0
         return monday - dt.timedelta(weeks=weeks_back) + dt.timedelta(days=_ZH_WEEKDAYS[match.group("rwd")])
+    if match.group("bpos"):
+        return _at(today, _POSITION_WORDS[match.group("bpos")])
     if match.group("wd"):  # 周二 alone: the nearest Tuesday in the preferred direction
         return _weekday(today, _ZH_WEEKDAYS[match.group("wd")], prefer)
     if match.group("rel"):
@@ -220,6 +223,7 @@ def _english(text: str, today: dt.date, prefer: str) -> dt.date | None:
     position = _POSITION.match(text)
     if position:
         text = text[position.end() :]
+        text = re.sub(r"^(month|week|year)$", r"this \1", text, flags=re.IGNORECASE)  # "end of the month"
     text = _ORDINAL.sub(r"\1", text)
     if not text or len(text) > 200:  # a date is a few words; dateparser's time grows with the text
         return None
@@ -231,13 +235,19 @@ def _english(text: str, today: dt.date, prefer: str) -> dt.date | None:
         return _month_of(day)
     if position:
         where = position.group(1).lower()
-        if where in ("late", "end of"):
-            day = _at(day, "end")
-        elif where in ("mid", "middle of"):
-            day = _at(day, "mid")
-        else:
-            day = _at(day, "start")
+        at = "end" if where in ("late", "end of") else "mid" if where in ("mid", "middle of") else "start"
+        return _within(day, parsed.period, at)
     return day
+
+
+def _within(day: dt.date, period: str | None, at: str) -> dt.date:
+    """The start, middle or end of the year, week or month `day` is in ("end of this year": 31 December)."""
+    if period == "year":
+        return {"start": dt.date(day.year, 1, 1), "mid": dt.date(day.year, 7, 1), "end": dt.date(day.year, 12, 31)}[at]
+    if period == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday + dt.timedelta(days={"start": 0, "mid": 3, "end": 6}[at])
+    return _at(day, at)
 
 
 # Words that put the date of their clause in the future: "will", "going to", "ends", 要, 打算, 下个月...

@@ -89,6 +89,7 @@ _EN_DATES = [
         # on the 5th (a day of the month, not "the 2nd time")
         r"(?:on )?the \d{1,2}(?:st|nd|rd|th)(?! (?:of )?(?:month|week|year|day|time|floor|century|anniversary))",
         r"(?:(?:end|beginning|start|middle)(?: of)? )?(?:last|this|next) (?:week|month|year)",
+        r"(?:end|beginning|start|middle) of the (?:week|month|year)",
         rf"(?:{_COUNT} |an? |(?:a )?(?:couple|few|several)(?: of)? )?{_UNIT} ago",  # 3 months ago, a few weeks ago
         r"(?:(?:last|this|next|past|previous|coming|on) )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",  # last Tuesday
     )

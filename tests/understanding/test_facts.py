@@ -119,6 +119,12 @@ CASES = [
     ("自己在支付宝交的", "inform", "stop_insurance", "stop_payer", {"stop_payer": "individual"}),  # "who pays?"
     ("me", "inform", "duplicate_enrolment", "stop_payer", {"stop_payer": "individual"}),
     ("从工资里扣的", "inform", "stop_insurance", "stop_payer", {"stop_payer": "employer"}),
+    # "when?" answered without a date: not yet (the date that decides is then given), or just now
+    ("还没交", "inform", "transfer_gap_bills", "payment_resumed_date", {"payment_resumed_date": "unknown"}),
+    ("not yet", "inform", "waiting_period", "payment_date", {"payment_date": "unknown"}),
+    ("刚交上", "inform", "transfer_gap_bills", "payment_resumed_date", {"payment_resumed_date": "2026-11-22"}),
+    ("月底", "inform", "transfer", "old_enrolment_end_date", {"old_enrolment_end_date": "2026-11-30"}),
+    ("end of the month", "inform", "transfer", "old_enrolment_end_date", {"old_enrolment_end_date": "2026-11-30"}),
     (  # a payer for each enrolment: neither is the one to stop
         "一个单位的一个自己交的居民",
         "inform",

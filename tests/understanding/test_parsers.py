@@ -99,6 +99,8 @@ def test_bare_numbers(text, number):
         ("next Tuesday", "2026-11-24"),
         ("end of August 2025", "2025-08-31"),
         ("end of last month", "2026-10-31"),
+        ("end of this year", "2026-12-31"),
+        ("end of this week", "2026-11-22"),  # today is a Sunday
         ("mid March", "2026-03-15"),
     ],
 )
