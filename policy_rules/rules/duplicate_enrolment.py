@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from policy_rules.engine import GENERAL_OUTCOME, Case, Decision, Evaluation, Rule, Statement, says, unit
 from policy_rules.inputs import InputSpec
-from policy_rules.rules.finding_out import enrolments, on_record
+from policy_rules.rules.finding_out import enrolments, hotline, on_record
 
 SOURCE = "duplicate_cleanup"
 PAIRS = ("two_employee", "two_residents", "employee_and_residents")
@@ -189,6 +189,12 @@ def decide_definition(ev: Evaluation) -> Decision:
     )
 
 
+def ask_which_to_keep(ev: Evaluation) -> Statement:
+    """The sources leave the choice open: 12333 (document 002, step 3) can say which enrolment to keep."""
+    hotline(ev)
+    return says("duplicate.ask_which_to_keep")
+
+
 def decide_which_to_keep(ev: Evaluation) -> Decision:
     """Which enrolment to keep, then how to stop the other one."""
     only_one = keep_only_one(ev)
@@ -209,7 +215,8 @@ def decide_which_to_keep(ev: Evaluation) -> Decision:
                 only_one,
                 says("duplicate.short_employee_time_open", minimum=ev.param("duplicate.employee_continuous_min_years")),
             ),
-            steps=(*_stop_steps(ev, residents_enrolment_payer(ev)), through_employer(ev)),
+            # which to keep first; how to stop either one after that
+            steps=(ask_which_to_keep(ev), *_stop_steps(ev, residents_enrolment_payer(ev)), through_employer(ev)),
             notes=(bureau_will_notify(ev),),
             refer_to_bureau=True,
         )
