@@ -175,12 +175,20 @@ class ExplainWhy(Action):
             return []
         decision = last_decision(tracker)
         if decision is None:
-            say(dispatcher, tracker, "nothing_to_explain")
-            return []
+            return await nothing_to_show(dispatcher, tracker, domain)
         language = language_of(tracker)
         others = [part for part in answer_parts(decision) if part != WHY]
         dispatcher.utter_message(text=trace_text(language, decision), buttons=part_buttons(language, others))
         return []
+
+
+async def nothing_to_show(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
+    """'Why?', 'Steps' or 'Sources' before any answer: the topic the message resembles (set by the fact
+    extraction) is taken up, else the citizen is told there is no answer yet."""
+    if tracker.get_slot("topic") in TOPICS:
+        return await AnswerCase().run(dispatcher, tracker, domain)
+    say(dispatcher, tracker, "nothing_to_explain")
+    return []
 
 
 class ShowAnswerPart(Action):
@@ -192,8 +200,7 @@ class ShowAnswerPart(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
         decision = last_decision(tracker)
         if decision is None:
-            say(dispatcher, tracker, "nothing_to_explain")
-            return []
+            return await nothing_to_show(dispatcher, tracker, domain)
         language = language_of(tracker)
         intent = str((tracker.latest_message.get("intent") or {}).get("name"))
         part = PART_OF_INTENT.get(intent, STEPS)

@@ -23,6 +23,10 @@ from understanding.case_signals import case_signals
 
 # A message that only states facts ("I missed 45 days") opens the topic it most resembles, if any is this likely.
 TOPIC_GUESS_CONFIDENCE = 0.15
+# So does one taken for "steps", "sources" or "why?" before there is any answer to show them of (我交了两份医保怎么办:
+# "what do I do" sounds like "steps"), at a lower likelihood: it cannot be what it was taken for.
+ANSWER_PART_INTENTS = frozenset({"show_steps", "show_sources", "explain_why"})
+PART_GUESS_CONFIDENCE = 0.05
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,8 @@ def topic_of_facts(intent: str | None, text: str, entities: list[dict]) -> str |
 
 def current_topic(tracker: Tracker, form_topic: str | None) -> str | None:
     """The topic of this message: the one its facts decide, else the one it asks about, else the open form's,
-    else the last one discussed, else, for facts stated out of the blue, the topic the message most resembles."""
+    else the last one discussed, else, for facts stated out of the blue (or a part of an answer asked for before
+    any answer), the topic the message most resembles."""
     message = tracker.latest_message or {}
     intent = (message.get("intent") or {}).get("name")
     decided = topic_of_facts(intent, message.get("text") or "", message.get("entities") or [])
@@ -78,11 +83,11 @@ def current_topic(tracker: Tracker, form_topic: str | None) -> str | None:
     if intent in TOPIC_OF_INTENT:
         return TOPIC_OF_INTENT[intent]
     topic = form_topic or tracker.get_slot("topic")
-    if topic is None and intent == "inform":
+    asks_for_a_part = intent in ANSWER_PART_INTENTS and not tracker.get_slot("last_answer")
+    if topic is None and (intent == "inform" or asks_for_a_part):
+        least = PART_GUESS_CONFIDENCE if asks_for_a_part else TOPIC_GUESS_CONFIDENCE
         ranking = tracker.latest_message.get("intent_ranking") or []
-        likely = [
-            i["name"] for i in ranking if i["name"] in TOPIC_OF_INTENT and i["confidence"] >= TOPIC_GUESS_CONFIDENCE
-        ]
+        likely = [i["name"] for i in ranking if i["name"] in TOPIC_OF_INTENT and i["confidence"] >= least]
         topic = TOPIC_OF_INTENT[likely[0]] if likely else None
     return topic
 

@@ -212,3 +212,11 @@ async def test_a_changed_fact_gives_the_new_answer(dispatcher, tracker_for, doma
     slots = {"topic": "waiting_period", "gap_days": 100, "payment_date": "2026-03-10", "last_answer": last}
     await AnswerCase().run(dispatcher, tracker_for(slots, text="on 10 March 2026", intent="inform"), domain)
     assert "from 1 June 2026" in texts(dispatcher)
+
+
+@pytest.mark.parametrize("action", [ShowAnswerPart(), ExplainWhy()])
+async def test_a_part_asked_for_before_any_answer_takes_up_the_topic_the_message_resembles(
+    dispatcher, tracker_for, domain, action
+):
+    tracker = tracker_for({"topic": "duplicate_enrolment"}, text="我交了两份医保怎么办", intent="show_steps")
+    assert await action.run(dispatcher, tracker, domain) == [FollowupAction("duplicate_enrolment_form")]

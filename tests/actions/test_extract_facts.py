@@ -79,6 +79,23 @@ async def test_facts_stated_out_of_the_blue_open_the_topic_they_resemble(dispatc
     assert SlotSet("gap_days", 45) in events and SlotSet("topic", "waiting_period") in events
 
 
+@pytest.mark.parametrize(
+    ("answered", "likelihood", "topic"),
+    [(False, 0.08, "duplicate_enrolment"), (True, 0.08, None), (False, 0.03, None)],  # 0.03: a real "steps?"
+)
+async def test_steps_asked_for_before_any_answer_open_the_topic_the_message_resembles(
+    dispatcher, tracker_for, domain, answered, likelihood, topic
+):
+    last = {"rule": "waiting_period", "facts": {}, "as_of": "2026-11-22", "general": True}
+    tracker = tracker_for({"last_answer": last} if answered else {}, text="我交了两份医保怎么办", intent="show_steps")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "show_steps", "confidence": 0.82},
+        {"name": "ask_duplicate_enrolment", "confidence": likelihood},
+    ]
+    events = await ExtractCaseFacts().run(dispatcher, tracker, domain)
+    assert next((event["value"] for event in events if event["name"] == "topic"), None) == topic
+
+
 async def test_an_answer_to_the_question_keeps_the_form_even_if_it_sounds_like_another_topic(
     dispatcher, tracker_for, domain
 ):
