@@ -56,6 +56,9 @@ TOPIC_OF_FACTS = (
     # An unclear message stating a gap, without a move, is the waiting period (also after a change of job, which
     # alone is no transfer: the insurance stays where it was).
     FactsRoute(frozenset({"nlu_fallback"}), frozenset({"gap"}), "waiting_period", frozenset({"moved"})),
+    # How to stop an insurance, with two enrolments named, is the question which one to keep (and how to stop the
+    # other): "residents and employee, how do I stop?".
+    FactsRoute(frozenset({"ask_stop_insurance"}), frozenset({"insured_twice"}), "duplicate_enrolment"),
     # An unclear message about a move between places, without a gap, is the transfer.
     FactsRoute(frozenset({"nlu_fallback"}), frozenset({"moved"}), "transfer", frozenset({"gap"})),
 )

@@ -3,8 +3,9 @@
 A signal is a named fact about the situation, read from words and entities, not a
 whole sentence: "moved" (a change of place: two cities, a move, a transfer of the
 insurance between places), "job_change" (a change of employer, which alone says
-nothing of the place) and "gap" (a time without insurance or payments, also told by
-the payment that made it up). The dialogue's routing table (actions/extract_facts.py)
+nothing of the place), "gap" (a time without insurance or payments, also told by
+the payment that made it up) and "insured_twice" (two enrolments named: "residents
+and employee", 两份职工医保). The dialogue's routing table (actions/extract_facts.py)
 says which signals decide a topic.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from understanding.choices import values_in_text
+from understanding.choices import enrolment_pair, values_in_text
 from understanding.text import normalise_text
 
 _MOVED = re.compile(
@@ -49,7 +50,7 @@ MAX_CITIES = 12
 
 
 def case_signals(text: str, entities: Iterable[dict]) -> frozenset[str]:
-    """The signals a message gives: any of "moved", "job_change" and "gap"."""
+    """The signals a message gives: any of "moved", "job_change", "gap" and "insured_twice"."""
     text = normalise_text(text)
     cities = [e for e in entities if e.get("entity") == "city"][:MAX_CITIES]
     signals = set()
@@ -59,4 +60,6 @@ def case_signals(text: str, entities: Iterable[dict]) -> frozenset[str]:
         signals.add("job_change")
     if _GAP.search(text):
         signals.add("gap")
+    if enrolment_pair(text, entities):
+        signals.add("insured_twice")
     return frozenset(signals)

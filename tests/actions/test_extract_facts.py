@@ -181,6 +181,8 @@ async def test_a_gap_without_a_move_is_the_waiting_period_question(dispatcher, t
         ("I was insured twice after moving to Shenzhen", "ask_duplicate_enrolment", "duplicate_enrolment"),
         ("I changed jobs and said hello", "nlu_fallback", None),  # no gap, no move: nothing to route by
         ("I left my job in Beijing and I'm now in Chengdu, what do I do?", "nlu_fallback", "transfer"),
+        ("residents and employee, employee for 3 years, how do I stop?", "ask_stop_insurance", "duplicate_enrolment"),
+        ("how do I stop my residents insurance?", "ask_stop_insurance", "stop_insurance"),  # one enrolment named
     ],
 )
 async def test_without_the_deciding_facts_the_intent_decides(dispatcher, tracker_for, domain, text, intent, topic):
@@ -189,7 +191,7 @@ async def test_without_the_deciding_facts_the_intent_decides(dispatcher, tracker
 
 def test_the_routing_table_names_known_topics_and_signals():
     for route in TOPIC_OF_FACTS:
-        assert route.topic in TOPICS and route.present | route.absent <= {"moved", "job_change", "gap"}
+        assert route.topic in TOPICS and route.present | route.absent <= {"moved", "job_change", "gap", "insured_twice"}
         assert not route.present & route.absent
 
 
