@@ -28,6 +28,7 @@ _MOVED = re.compile(
     # 从A到B counts through its two cities: 从3月到5月 is no move
     re.IGNORECASE,
 )
+# Broader than the cue of two employee enrolments in understanding.choices: leaving a job counts here.
 _JOB_CHANGE = re.compile(
     r"\b(chang\w* (my )?(jobs?|employers?|compan(y|ies))|switch\w* (jobs?|employers?|compan(y|ies))|"
     r"between (two |my )?(jobs|employers|companies)|two (jobs|employers|companies)|"
