@@ -79,6 +79,18 @@ def last_decision(tracker: Tracker) -> Decision | None:
     return decided(last["rule"], last["facts"], dt.date.fromisoformat(last["as_of"]), last.get("general", False))
 
 
+def topic_facts(tracker: Tracker, topic: str) -> dict[str, Any]:
+    """The facts of the topic's rule held in slots."""
+    facts = {spec.name: tracker.get_slot(spec.name) for spec in policy_rules.get_rule(topic).inputs}
+    return {name: value for name, value in facts.items() if value is not None}
+
+
+def answered_with(tracker: Tracker, topic: str, facts: dict[str, Any]) -> bool:
+    """Whether the last answer was this topic's, for the citizen's case, with exactly these facts."""
+    last = tracker.get_slot("last_answer") or {}
+    return (last.get("rule"), last.get("general"), last.get("facts")) == (topic, False, facts)
+
+
 class AnswerCase(Action):
     """Answer the current topic from the facts gathered, or go back to asking what is missing."""
 
@@ -90,10 +102,8 @@ class AnswerCase(Action):
         if topic not in TOPICS:
             dispatcher.utter_message(response="utter_help")
             return []
-        facts = {spec.name: tracker.get_slot(spec.name) for spec in policy_rules.get_rule(topic).inputs}
-        facts = {name: value for name, value in facts.items() if value is not None}
-        last = tracker.get_slot("last_answer") or {}
-        if (last.get("rule"), last.get("general"), last.get("facts")) == (topic, False, facts):
+        facts = topic_facts(tracker, topic)
+        if answered_with(tracker, topic, facts):
             say(dispatcher, tracker, "answer_unchanged")  # "yes", or a fact repeated: the same answer again is noise
             return []
         form = TOPICS[topic].form
@@ -111,6 +121,26 @@ class AnswerCase(Action):
             say(dispatcher, tracker, "way_out")
             return [SlotSet("failed_attempts", 0)]
         return [FollowupAction(form)]
+
+
+class AnswerCorrection(Action):
+    """'That's wrong' after an answer: a message that gives the right fact as well ("sorry, it was actually 100
+    days") updates the answer; one that does not is told how to correct a fact."""
+
+    def name(self) -> str:
+        return "action_answer_correction"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[dict]:
+        topic = tracker.get_slot("topic")
+        last = tracker.get_slot("last_answer") or {}
+        if (
+            topic in TOPICS
+            and last.get("rule") == topic
+            and not answered_with(tracker, topic, topic_facts(tracker, topic))
+        ):
+            return await AnswerCase().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(response="utter_how_to_correct")
+        return []
 
 
 class AnswerDirect(Action):

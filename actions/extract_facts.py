@@ -59,6 +59,8 @@ TOPIC_OF_FACTS = (
     # How to stop an insurance, with two enrolments named, is the question which one to keep (and how to stop the
     # other): "residents and employee, how do I stop?".
     FactsRoute(frozenset({"ask_stop_insurance"}), frozenset({"insured_twice"}), "duplicate_enrolment"),
+    # An unclear message about two enrolments is the question which one to keep.
+    FactsRoute(frozenset({"nlu_fallback"}), frozenset({"insured_twice"}), "duplicate_enrolment"),
     # An unclear message about a move between places, without a gap, is the transfer.
     FactsRoute(frozenset({"nlu_fallback"}), frozenset({"moved"}), "transfer", frozenset({"gap"})),
 )

@@ -4,9 +4,10 @@ A signal is a named fact about the situation, read from words and entities, not 
 whole sentence: "moved" (a change of place: two cities, a move, a transfer of the
 insurance between places), "job_change" (a change of employer, which alone says
 nothing of the place), "gap" (a time without insurance or payments, also told by
-the payment that made it up) and "insured_twice" (two enrolments named: "residents
-and employee", 两份职工医保). The dialogue's routing table (actions/extract_facts.py)
-says which signals decide a topic.
+the payment that made it up) and "insured_twice" (two enrolments said or
+named: "insured twice", 重复参保, "residents and employee", 两份职工医保). The
+dialogue's routing table (actions/extract_facts.py) says which signals decide a
+topic.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from understanding.choices import enrolment_pair, values_in_text
+from understanding.choices import enrolment_pair, schemes_mentioned, values_in_text
 from understanding.text import normalise_text
 
 _MOVED = re.compile(
@@ -46,6 +47,11 @@ _GAP = re.compile(
     r"|中间|期间|空档|空窗|间隔|断了|断缴|断保|断交|停保|停缴|停交|补缴|补交|欠费|这段时间|那段时间|没交|没缴|没有参保|没参保|没有医保|重新参保|重新缴费|续上|续交|恢复缴费",
     re.IGNORECASE,
 )
+_TWICE = re.compile(
+    r"\b(insured twice|enrolled twice|two (medical |health )?insurances|double[- ]insur\w*|"
+    r"duplicate (insurance|enrol\w*)|both insurances)\b|重复参保|两份医保|两个医保|交重了|交重复|重复交",
+    re.IGNORECASE,
+)
 # No message names more cities than this; reading more would only cost time on adversarial text.
 MAX_CITIES = 12
 
@@ -61,6 +67,6 @@ def case_signals(text: str, entities: Iterable[dict]) -> frozenset[str]:
         signals.add("job_change")
     if _GAP.search(text):
         signals.add("gap")
-    if enrolment_pair(text, entities):
+    if _TWICE.search(text) or (schemes_mentioned(text, entities) and enrolment_pair(text, entities)):
         signals.add("insured_twice")
     return frozenset(signals)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.events import FollowupAction, Restarted, SlotSet
 
-from actions.answers import AnswerCase, AnswerDirect, AnswerGeneral, ExplainWhy, ShowAnswerPart, StartOver
+from actions.answers import (
+    AnswerCase,
+    AnswerCorrection,
+    AnswerDirect,
+    AnswerGeneral,
+    ExplainWhy,
+    ShowAnswerPart,
+    StartOver,
+)
 from tests.conftest import texts
 
 
@@ -220,3 +228,21 @@ async def test_a_part_asked_for_before_any_answer_takes_up_the_topic_the_message
 ):
     tracker = tracker_for({"topic": "duplicate_enrolment"}, text="我交了两份医保怎么办", intent="show_steps")
     assert await action.run(dispatcher, tracker, domain) == [FollowupAction("duplicate_enrolment_form")]
+
+
+async def test_a_correction_with_the_right_fact_updates_the_answer(dispatcher, tracker_for, domain):
+    last = {"rule": "waiting_period", "facts": {"gap_days": 45, "payment_date": "2025-03-10"}, "as_of": "2026-11-22"}
+    slots = {"topic": "waiting_period", "gap_days": 100, "payment_date": "2025-03-10", "last_answer": last}
+    tracker = tracker_for(slots, text="sorry, it was actually 100 days", intent="correct")
+    await AnswerCorrection().run(dispatcher, tracker, domain)
+    assert "from 1 June 2025" in texts(dispatcher)
+
+
+async def test_a_correction_without_a_new_fact_is_told_how_to_correct(dispatcher, tracker_for, domain):
+    facts = {"gap_days": 45, "payment_date": "2025-03-10"}
+    last = {"rule": "waiting_period", "facts": facts, "as_of": "2026-11-22", "general": False}
+    tracker = tracker_for(
+        {"topic": "waiting_period", **facts, "last_answer": last}, text="that's wrong", intent="correct"
+    )
+    assert await AnswerCorrection().run(dispatcher, tracker, domain) == []
+    assert [message["response"] for message in dispatcher.messages] == ["utter_how_to_correct"]

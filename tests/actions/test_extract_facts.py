@@ -183,6 +183,8 @@ async def test_a_gap_without_a_move_is_the_waiting_period_question(dispatcher, t
         ("I left my job in Beijing and I'm now in Chengdu, what do I do?", "nlu_fallback", "transfer"),
         ("residents and employee, employee for 3 years, how do I stop?", "ask_stop_insurance", "duplicate_enrolment"),
         ("how do I stop my residents insurance?", "ask_stop_insurance", "stop_insurance"),  # one enrolment named
+        ("insured twice, help", "nlu_fallback", "duplicate_enrolment"),
+        ("交重了医保", "nlu_fallback", "duplicate_enrolment"),
     ],
 )
 async def test_without_the_deciding_facts_the_intent_decides(dispatcher, tracker_for, domain, text, intent, topic):
