@@ -21,10 +21,9 @@ from rasa_sdk.types import DomainDict
 
 import policy_rules
 from actions.topics import TOPICS
-from actions.wording import error_text, language_of
+from actions.wording import error_text, language_of, say
 from policy_rules import UNKNOWN, PolicyInputError
 from policy_rules.inputs import MonthOnly
-from text_catalogue import say as text_of
 from text_catalogue.decisions import facts_text
 
 MAX_FAILED_ANSWERS = 3
@@ -121,8 +120,7 @@ class TopicFormValidation(FormValidationAction, ABC):
             if slots.get(spec.name) not in (None, UNKNOWN)
         }
         if taken:
-            language = language_of(tracker)
-            dispatcher.utter_message(text=text_of(language, "message.noted.text", facts=facts_text(language, taken)))
+            say(dispatcher, tracker, "noted", facts=facts_text(language_of(tracker), taken))
 
     def validate_fact(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict:
         """Check one fact of the topic with the rule's own input checks, together with the facts known."""

@@ -25,7 +25,7 @@ import re
 
 from dateparser.date import DateDataParser
 
-from understanding.durations import parse_duration
+from understanding.durations import parse_duration, vague_counts_as_numbers
 from understanding.numbers import NUMBER, number_value
 from understanding.text import MAX_CHARS, normalise_text
 
@@ -87,9 +87,6 @@ _EN_WEEKDAY = re.compile(
     r"^(?:(last|past|previous|this|next|coming) )?(" + "|".join(sorted(_EN_WEEKDAYS, key=len, reverse=True)) + r")$",
     re.IGNORECASE,
 )
-# "a couple of days ago", "a few weeks ago": the counts dateparser does not read.
-_VAGUE_COUNT = re.compile(r"\b(?:a )?(couple|few|several)(?: of)?(?= (?:days?|weeks?|months?|years?) ago\b)", re.I)
-_VAGUE_NUMBER = {"couple": "2", "few": "3", "several": "3"}
 
 
 class MonthDate(dt.date):
@@ -219,7 +216,7 @@ def _english(text: str, today: dt.date, prefer: str) -> dt.date | None:
         which = (weekday.group(1) or "").lower()
         direction = {"last": "past", "past": "past", "previous": "past", "next": "future", "coming": "future"}
         return _weekday(today, _EN_WEEKDAYS[weekday.group(2).lower()], direction.get(which, prefer), bool(which))
-    text = _VAGUE_COUNT.sub(lambda m: _VAGUE_NUMBER[m.group(1).lower()], text)
+    text = vague_counts_as_numbers(text)  # "a couple of days ago": counts dateparser does not read
     position = _POSITION.match(text)
     if position:
         text = text[position.end() :]

@@ -122,6 +122,13 @@ def _words_value(run: str) -> str:
 
 
 _VAGUE_COUNTS = {"a couple of": "2", "couple of": "2", "a couple": "2", "a few": "3", "few": "3", "several": "3"}
+_VAGUE_COUNT = re.compile(r"\b(?:" + "|".join(_VAGUE_COUNTS) + r")\b", re.IGNORECASE)
+
+
+def vague_counts_as_numbers(text: str) -> str:
+    """ "a couple of" as 2, "a few" and "several" as 3: the counts people use for a length or a time ago."""
+    return _VAGUE_COUNT.sub(lambda match: _VAGUE_COUNTS[match.group().lower()], text)
+
 
 # 45天, 一百天, 两个月, 三个多月, 两个半月, 半年, 一年多, 一年半, 3周, 两个星期, 十多天
 ZH_DURATION = re.compile(
@@ -161,8 +168,7 @@ def _digits(text: str) -> str:
     text = " " + " ".join(text.lower().replace(",", " ").split()) + " "
     text = re.sub(r"\bhalf (?:an? )?year\b", "6 months", text)
     text = re.sub(r"\bhalf (?:an? )?(month|week|day)\b", r"0.5 \1", text)
-    for words, number in _VAGUE_COUNTS.items():
-        text = re.sub(rf"\b{words}\b", number, text)
+    text = vague_counts_as_numbers(text)
     text = _NUMBER_WORDS.sub(lambda match: _words_value(match.group()), text)
     text = re.sub(rf"\b(?:a|an|one) ({_UNIT_ALTERNATIVES}) and a half\b", r"1.5 \1", text)
     text = re.sub(rf"\b(?:a|an|one) and a half ({_UNIT_ALTERNATIVES})\b", r"1.5 \1", text)

@@ -48,6 +48,8 @@ _NUMBER_WORD = (
 _COUNT = (
     rf"(?:(?<![\d.])\d{{1,6}}(?:\.\d{{1,2}})?|(?:an? )?{_NUMBER_WORD}(?:(?: {{1,2}}|-)(?:and )?{_NUMBER_WORD}){{0,4}})"
 )
+# "a couple of", "a few", "several" (understanding.durations reads them as numbers)
+_VAGUE = r"(?:a )?(?:couple|few|several)(?: of)?"
 _UNIT = "(?:" + "|".join(sorted((w for w in UNIT_OF_WORD if w.isascii()), key=len, reverse=True)) + ")"
 _EN_DURATION = re.compile(
     rf"(?<![a-z])(?:"
@@ -55,7 +57,7 @@ _EN_DURATION = re.compile(
     rf"|(?:an?|one) and a half {_UNIT}"
     rf"|(?:an?|one) {_UNIT}(?: and a half)?"
     rf"|half (?:an? )?{_UNIT}"
-    rf"|(?:a )?(?:couple|few|several)(?: of)? {_UNIT}"
+    rf"|{_VAGUE} {_UNIT}"
     rf")(?:,? (?:and |plus )?\d{{1,3}} {{0,2}}{_UNIT})?"  # "3 months and 10 days": one length
     rf"(?![a-z])",
     re.IGNORECASE,
@@ -90,7 +92,7 @@ _EN_DATES = [
         r"(?:on )?the \d{1,2}(?:st|nd|rd|th)(?! (?:of )?(?:month|week|year|day|time|floor|century|anniversary))",
         r"(?:(?:end|beginning|start|middle)(?: of)? )?(?:last|this|next) (?:week|month|year)",
         r"(?:end|beginning|start|middle) of the (?:week|month|year)",
-        rf"(?:{_COUNT} |an? |(?:a )?(?:couple|few|several)(?: of)? )?{_UNIT} ago",  # 3 months ago, a few weeks ago
+        rf"(?:{_COUNT} |an? |{_VAGUE} )?{_UNIT} ago",  # 3 months ago, a few weeks ago
         r"(?:(?:last|this|next|past|previous|coming|on) )?(?:mon|tues|wednes|thurs|fri|satur|sun)day",  # last Tuesday
     )
 ]
